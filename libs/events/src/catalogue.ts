@@ -1,0 +1,5 @@
+import { EventRegistry } from './core/event-registry';
+import { tenancyEvents } from './tenancy/tenancy.events';
+
+/** Every published event definition and upcaster; add an area's list here when it is published. */
+export const eventCatalogue = new EventRegistry([...tenancyEvents]);
