@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.url().optional(),
+  DATABASE_APP_URL: z.url().optional(),
+  ZEREN_APP_DB_PASSWORD: z.string().min(16).optional(),
+  ZEREN_DATA_DIR: z.string().default('./.zeren-data'),
+  ZEREN_EMBEDDED_PG_PORT: port.default(54329),
+  ZEREN_DATABASE_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('zeren'),
+  ZEREN_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  ZEREN_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  ZEREN_WEB_DIST: z.string().default('./dist/apps/web'),
+  ZEREN_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  ZEREN_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+});
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Owner connection (runs migrations); unset means the embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  /** Runtime connection as the non-owner role; unset means zeren_app on the owner's server. */
+  databaseAppUrl: string | undefined;
+  appDbPassword: string | undefined;
+  embeddedPgPort: number;
+  databaseName: string;
+  poolSize: number;
+  pollIntervalMs: number;
+  webDist: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once, at start-up; nothing else reads process.env. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  return {
+    nodeEnv: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: resolve(env.ZEREN_DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    databaseAppUrl: env.DATABASE_APP_URL,
+    appDbPassword: env.ZEREN_APP_DB_PASSWORD,
+    embeddedPgPort: env.ZEREN_EMBEDDED_PG_PORT,
+    databaseName: env.ZEREN_DATABASE_NAME,
+    poolSize: env.ZEREN_DB_POOL_SIZE,
+    pollIntervalMs: env.ZEREN_POLL_INTERVAL_MS,
+    webDist: resolve(env.ZEREN_WEB_DIST),
+    logLevel: env.ZEREN_LOG_LEVEL,
+    seedDemo: env.ZEREN_SEED_DEMO === 'auto',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

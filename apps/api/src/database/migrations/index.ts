@@ -1,0 +1,5 @@
+import { CreateEventStore1795400000000 } from './1795400000000-create-event-store';
+import { CreateTenancyRegistry1795400000100 } from './1795400000100-create-tenancy-registry';
+
+/** Every migration, oldest first; TypeORM runs the ones a database has not seen. */
+export const migrations = [CreateEventStore1795400000000, CreateTenancyRegistry1795400000100];

@@ -1,0 +1,21 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { AppConfig } from '../config/app-config';
+
+/**
+ * The schema is built from code in memory at start-up; tools/schema writes the committed
+ * schema.graphql from the same code, and a test fails when the two differ.
+ */
+export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'driver'> {
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: !config.isProduction,
+    playground: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    plugins: config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [],
+    context: ({ req }: { req: unknown }) => ({ req }),
+  };
+}

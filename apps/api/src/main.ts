@@ -1,0 +1,23 @@
+import { loadConfig } from './config/app-config';
+import { JsonLogger } from './logging/json-logger';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = new JsonLogger(config.logLevel);
+  const server = await startServer(config, logger);
+  logger.log(`Zeren API listening on ${server.url} (GraphQL at ${server.url}/graphql)`, 'bootstrap');
+  const shutdown = (): void => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Zeren failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

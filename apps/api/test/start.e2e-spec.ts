@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port';
+import { graphql, startServerProcess } from './server-process';
+
+describe('npm start on a fresh machine', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zeren-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('initialises embedded PostgreSQL in an empty data folder, migrates, answers GraphQL, and keeps the data across a restart', async () => {
+    const env = {
+      NODE_ENV: 'production',
+      ZEREN_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      ZEREN_EMBEDDED_PG_PORT: String(await freePort()),
+    };
+    const first = await startServerProcess(env);
+    try {
+      expect(first.output()).toContain('migration applied: CreateEventStore');
+      const health = await fetch(`${first.url}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
+      const { body } = await graphql<{ systemStatus: { migrationsApplied: number } }>(first.url, '{ systemStatus { version migrationsApplied } }');
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.systemStatus.migrationsApplied).toBeGreaterThanOrEqual(2);
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+
+    const second = await startServerProcess(env);
+    try {
+      expect(second.output()).not.toContain('migration applied');
+      const { body } = await graphql<{ systemStatus: { migrationsApplied: number } }>(second.url, '{ systemStatus { migrationsApplied } }');
+      expect(body.data!.systemStatus.migrationsApplied).toBeGreaterThanOrEqual(2);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+});

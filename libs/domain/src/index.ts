@@ -1,0 +1,2 @@
+export * from './shared/decider';
+export * from './shared/domain-error';

@@ -1,0 +1,72 @@
+import { GENESIS_HASH, canonicalEventContent, chainHash, type HashedEventContent } from './hash-chain';
+
+/** One stored event as the verifier sees it: its place in the chain, its links and its content. */
+export interface ChainLink {
+  tenantPosition: bigint;
+  prevHash: Buffer;
+  hash: Buffer;
+  content: HashedEventContent;
+}
+
+export type ChainFault =
+  /** The stored hash does not match the recomputed one: the content was changed. */
+  | 'CHANGED_EVENT'
+  /** prev_hash does not point at the previous event's hash: an event was removed, inserted or moved. */
+  | 'BROKEN_LINK'
+  /** Positions skip or repeat. */
+  | 'POSITION_GAP';
+
+export interface ChainFailure {
+  tenantPosition: bigint;
+  fault: ChainFault;
+  detail: string;
+}
+
+export interface ChainHead {
+  tenantPosition: bigint;
+  hash: Buffer;
+}
+
+/**
+ * Walks one tenant's chain in position order, one event at a time (so it runs at scan speed over
+ * any number of events), and stops at the first fault.
+ */
+export class ChainVerifier {
+  private expectedPosition = 1n;
+  private previousHash: Buffer = GENESIS_HASH;
+  private failure: ChainFailure | null = null;
+  private count = 0;
+
+  /** Returns the first failure once found; later links are ignored. */
+  push(link: ChainLink): ChainFailure | null {
+    if (this.failure) return this.failure;
+    if (link.tenantPosition !== this.expectedPosition) {
+      return this.fail(link.tenantPosition, 'POSITION_GAP', `expected position ${this.expectedPosition}`);
+    }
+    if (!link.prevHash.equals(this.previousHash)) {
+      return this.fail(link.tenantPosition, 'BROKEN_LINK', 'prev_hash is not the hash of the event before it');
+    }
+    const recomputed = chainHash(this.previousHash, canonicalEventContent(link.content));
+    if (!recomputed.equals(link.hash)) {
+      return this.fail(link.tenantPosition, 'CHANGED_EVENT', 'stored hash differs from the hash of the stored content');
+    }
+    this.previousHash = link.hash;
+    this.expectedPosition += 1n;
+    this.count += 1;
+    return null;
+  }
+
+  get verifiedCount(): number {
+    return this.count;
+  }
+
+  /** The last verified link: what a signed checkpoint must match. */
+  get head(): ChainHead {
+    return { tenantPosition: this.expectedPosition - 1n, hash: this.previousHash };
+  }
+
+  private fail(tenantPosition: bigint, fault: ChainFault, detail: string): ChainFailure {
+    this.failure = { tenantPosition, fault, detail };
+    return this.failure;
+  }
+}
