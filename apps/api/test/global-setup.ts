@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '../src/database/database-bootstrap';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/database/embedded-postgres';
-import { freePort } from './free-port';
+import { freePort } from '@zeren/testing';
 import { TEST_APP_PASSWORD, TEMPLATE_DATABASE } from './test-constants';
 
 declare global {

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
-import { graphql, startServerProcess } from './server-process';
+import { freePort, graphql, startServerProcess } from '@zeren/testing';
 
 describe('npm start on a fresh machine', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zeren-start-'));

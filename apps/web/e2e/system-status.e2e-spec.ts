@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { freePort } from '../../api/test/free-port';
-import { startServerProcess, type ServerProcess } from '../../api/test/server-process';
+import { freePort, startServerProcess, type ServerProcess } from '@zeren/testing';
 import { launchBrowser, screenshot } from './browser';
 
 let server: ServerProcess;
