@@ -36,7 +36,7 @@ for (const dir of ['apps/api/src', 'libs/domain/src', 'libs/events/src']) {
   });
 }
 restartApi();
-const web = run(process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'apps/web/vite.config.ts'], {
+const web = run(process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'apps/web/vite.config.mts'], {
   ZEREN_API_URL: `http://127.0.0.1:${apiPort}`,
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,2 +1,4 @@
 export * from './shared/decider';
 export * from './shared/domain-error';
+export * from './identity';
+export * from './tenancy/tenancy.decider';

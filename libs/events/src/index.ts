@@ -5,4 +5,5 @@ export * from './core/event-registry';
 export * from './core/envelope';
 export * from './core/chain-verifier';
 export * from './tenancy/tenancy.events';
+export * from './identity/identity.events';
 export * from './catalogue';

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -5,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 const apiTarget = process.env['ZEREN_API_URL'] ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  root: __dirname,
+  root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
   build: {
     outDir: '../../dist/apps/web',

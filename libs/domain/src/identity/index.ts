@@ -1,0 +1,2 @@
+export * from './person.decider';
+export * from './api-token.decider';
