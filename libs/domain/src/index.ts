@@ -1,4 +1,17 @@
 export * from './shared/decider';
 export * from './shared/domain-error';
+export type { NotCreated } from './shared/command-guard';
+export * from './shared/china-time';
+export * from './unit/unit.decider';
+export * from './inspection/inspection.rules';
+export * from './inspection/inspection.decider';
+export * from './finding/finding.state';
+export * from './finding/finding.commands';
+export * from './finding/finding.rules';
+export * from './finding/deadline-warnings';
+export * from './finding/finding.decider';
+export * from './interview/interview.decider';
+export * from './interview/interview.rules';
+export * from './reporting/rectification-figures';
 export * from './identity';
 export * from './tenancy/tenancy.decider';

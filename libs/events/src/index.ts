@@ -6,4 +6,8 @@ export * from './core/envelope';
 export * from './core/chain-verifier';
 export * from './tenancy/tenancy.events';
 export * from './identity/identity.events';
+export * from './unit/unit.events';
+export * from './inspection/inspection.events';
+export * from './finding/finding.events';
+export * from './interview/interview.events';
 export * from './catalogue';

@@ -22,3 +22,8 @@ export function createEvent<Type extends string, Schema extends z.ZodType>(
   }
   return { type: definition.type, data: parsed.data };
 }
+
+/** Optional free text from a form: blank means not given, so payloads never hold '' for "none". */
+export function optionalText(value: string | null | undefined): string | null {
+  return value === null || value === undefined || value.trim() === '' ? null : value;
+}

@@ -7,6 +7,10 @@ export interface Actor {
   cityId: string | null;
   tenantId: string | null;
   unitId: string | null;
+  /** Service accounts (API tokens): only reads… */
+  readOnly?: boolean;
+  /** …or only the operations named here. */
+  operations?: readonly string[];
 }
 
 /** Everything a decision may depend on besides state and command; time only ever comes from here. */
