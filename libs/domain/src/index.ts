@@ -15,3 +15,4 @@ export * from './interview/interview.rules';
 export * from './reporting/rectification-figures';
 export * from './identity';
 export * from './tenancy/tenancy.decider';
+export * from './abilities';
