@@ -6,7 +6,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = new JsonLogger(config.logLevel);
   const server = await startServer(config, logger);
-  logger.log(`Zeren API listening on ${server.url} (GraphQL at ${server.url}/graphql)`, 'bootstrap');
+  // Printed whatever the log level: scripts and people wait for this line.
+  process.stdout.write(`Zeren API listening on ${server.url} (GraphQL at ${server.url}/graphql)\n`);
   const shutdown = (): void => {
     server.close().then(
       () => process.exit(0),

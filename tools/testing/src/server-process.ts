@@ -1,7 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const MAIN = join(__dirname, '../../../dist/api/apps/api/src/main.js');
+/** The workspace root, whether this file runs from source (tests) or from dist/api (tools). */
+function workspaceRoot(from = __dirname): string {
+  if (existsSync(join(from, 'nx.json'))) return from;
+  if (dirname(from) === from) throw new Error(`no nx.json above ${__dirname}`);
+  return workspaceRoot(dirname(from));
+}
+
+const MAIN = join(workspaceRoot(), 'dist/api/apps/api/src/main.js');
 
 export interface ServerProcess {
   child: ChildProcess;

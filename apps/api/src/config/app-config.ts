@@ -18,6 +18,11 @@ const environmentSchema = z.object({
   ZEREN_WEB_DIST: z.string().default('./dist/apps/web'),
   ZEREN_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   ZEREN_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  ZEREN_JWT_SECRET: z.string().min(32).optional(),
+  ZEREN_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10).optional(),
+  ZEREN_SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  ZEREN_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  ZEREN_REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(30 * 86400).default(7 * 86400),
 });
 
 export interface AppConfig {
@@ -38,6 +43,14 @@ export interface AppConfig {
   webDist: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   seedDemo: boolean;
+  /** HS256 key for access tokens; unset means one generated once into the data folder. */
+  jwtSecret: string | undefined;
+  /** Password of the `platform` administrator created on the first start; unset means one generated into the data folder. */
+  bootstrapAdminPassword: string | undefined;
+  /** Sign-in attempts one client address may make per minute on one instance. */
+  signInAttemptsPerMinute: number;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +84,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     webDist: resolve(env.ZEREN_WEB_DIST),
     logLevel: env.ZEREN_LOG_LEVEL,
     seedDemo: env.ZEREN_SEED_DEMO === 'auto',
+    jwtSecret: env.ZEREN_JWT_SECRET,
+    bootstrapAdminPassword: env.ZEREN_BOOTSTRAP_ADMIN_PASSWORD,
+    signInAttemptsPerMinute: env.ZEREN_SIGN_IN_ATTEMPTS_PER_MINUTE,
+    accessTokenTtlSeconds: env.ZEREN_ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: env.ZEREN_REFRESH_TOKEN_TTL_SECONDS,
   };
 }
 

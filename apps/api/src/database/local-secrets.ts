@@ -3,24 +3,31 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Secrets the embedded set-up generates once and keeps beside its data (mode 0600), so a
- * restart finds the same database passwords. A server deployment passes them in the environment.
+ * Secrets a single-machine set-up generates once and keeps beside its data (mode 0600), so a
+ * restart finds the same passwords and keys. Several instances pass them in the environment instead.
  */
 export interface LocalSecrets {
   superuserPassword: string;
   appDbPassword: string;
+  jwtSecret: string;
+  /** The first platform administrator's password (account `platform`), for single-machine set-ups. */
+  bootstrapAdminPassword: string;
 }
+
+const generate = (): string => randomBytes(32).toString('base64url');
 
 export function loadOrCreateLocalSecrets(dataDir: string): LocalSecrets {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) {
-    return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
-  }
-  mkdirSync(dataDir, { recursive: true });
+  const stored: Partial<LocalSecrets> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
   const secrets: LocalSecrets = {
-    superuserPassword: randomBytes(24).toString('base64url'),
-    appDbPassword: randomBytes(24).toString('base64url'),
+    superuserPassword: stored.superuserPassword ?? generate(),
+    appDbPassword: stored.appDbPassword ?? generate(),
+    jwtSecret: stored.jwtSecret ?? generate(),
+    bootstrapAdminPassword: stored.bootstrapAdminPassword ?? `Zr-${randomBytes(9).toString('base64url')}`,
   };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  if (Object.keys(stored).length !== Object.keys(secrets).length) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
   return secrets;
 }

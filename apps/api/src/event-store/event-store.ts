@@ -19,17 +19,10 @@ export interface AppendRequest {
   recordedAt?: Date;
 }
 
-export interface AppendedEvent {
-  position: bigint;
-  tenantPosition: bigint;
-  version: number;
-  hash: Buffer;
-  transactionId: bigint;
-}
-
 export interface AppendResult {
   nextExpectedVersion: number;
-  events: AppendedEvent[];
+  /** The events exactly as stored, for the inline projections of the same transaction. */
+  recorded: RecordedEvent[];
 }
 
 export interface EventRow {
@@ -112,7 +105,14 @@ export class EventStore {
     });
     if (!streamType) throw new Error('Nothing to append');
 
-    let rows: Array<{ out_position: string; out_tenant_position: string; out_version: number; out_hash: Buffer; out_transaction_id: string }>;
+    let rows: Array<{
+      out_position: string;
+      out_tenant_position: string;
+      out_version: number;
+      out_prev_hash: Buffer;
+      out_hash: Buffer;
+      out_transaction_id: string;
+    }>;
     try {
       rows = await sql.query(`SELECT * FROM zeren_append($1, $2, $3, $4, $5::jsonb)`, [
         tenantId,
@@ -124,14 +124,27 @@ export class EventStore {
     } catch (error) {
       throw translateAppendError(error, streamId, tenantId);
     }
-    const events = rows.map((row) => ({
-      position: BigInt(row.out_position),
-      tenantPosition: BigInt(row.out_tenant_position),
-      version: row.out_version,
-      hash: row.out_hash,
-      transactionId: BigInt(row.out_transaction_id),
-    }));
-    return { nextExpectedVersion: events[events.length - 1]!.version, events };
+    const recorded = rows.map((row, index): RecordedEvent => {
+      const event = payload[index]!;
+      return {
+        position: BigInt(row.out_position),
+        tenantPosition: BigInt(row.out_tenant_position),
+        tenantId,
+        streamType: streamType!,
+        streamId,
+        version: row.out_version,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data,
+        metadata,
+        recordedAt: new Date(recordedAt),
+        effectiveAt: event.effectiveAt ? new Date(event.effectiveAt) : null,
+        transactionId: BigInt(row.out_transaction_id),
+        prevHash: row.out_prev_hash,
+        hash: row.out_hash,
+      };
+    });
+    return { nextExpectedVersion: recorded[recorded.length - 1]!.version, recorded };
   }
 
   /** A stream's events in version order; with asOf, only those recorded at or before that instant. */

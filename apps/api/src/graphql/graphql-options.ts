@@ -1,21 +1,27 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../config/app-config';
+import { formatGraphQLError } from './error-mapping';
+import { MAX_TOKENS, queryLimitRules } from './query-limits';
 
 /**
  * The schema is built from code in memory at start-up; tools/schema writes the committed
  * schema.graphql from the same code, and a test fails when the two differ.
  */
-export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'driver'> {
+export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'driver' | 'context'> {
   return {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
     introspection: !config.isProduction,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
     playground: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !config.isProduction,
     plugins: config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [],
-    context: ({ req }: { req: unknown }) => ({ req }),
+    formatError: formatGraphQLError,
+    validationRules: queryLimitRules(),
+    parseOptions: { maxTokens: MAX_TOKENS },
+    allowBatchedHttpRequests: false,
   };
 }

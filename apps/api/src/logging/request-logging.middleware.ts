@@ -10,9 +10,16 @@ const logger = new Logger('http');
 export function requestLogging(request: Request, response: Response, next: NextFunction): void {
   const offered = request.header('x-request-id');
   const requestId = offered && SAFE_REQUEST_ID.test(offered) ? offered : randomUUID();
+  const correlation = request.header('x-correlation-id');
+  const client = request.header('x-zeren-client');
   response.setHeader('x-request-id', requestId);
   const started = process.hrtime.bigint();
-  requestContext.run({ requestId }, () => {
+  const context = {
+    requestId,
+    ...(correlation && SAFE_REQUEST_ID.test(correlation) ? { correlationId: correlation } : {}),
+    ...(client && SAFE_REQUEST_ID.test(client) ? { client } : {}),
+  };
+  requestContext.run(context, () => {
     response.on('finish', () => {
       logger.log({
         msg: 'request',

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRowSecurity } from './row-security';
 
 /**
  * The append-only event log, its per-tenant hash chain, the append function, tenant scoping for
@@ -80,7 +81,7 @@ export class CreateEventStore1795400000000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION zeren_append(
         p_tenant_id uuid, p_stream_type text, p_stream_id uuid, p_expected_version integer, p_events jsonb
-      ) RETURNS TABLE (out_position bigint, out_tenant_position bigint, out_version integer, out_hash bytea, out_transaction_id xid8)
+      ) RETURNS TABLE (out_position bigint, out_tenant_position bigint, out_version integer, out_prev_hash bytea, out_hash bytea, out_transaction_id xid8)
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE
         v_head_position bigint;
@@ -118,8 +119,8 @@ export class CreateEventStore1795400000000 implements MigrationInterface {
             VALUES (p_tenant_id, v_head_position, p_stream_type, p_stream_id, v_actual, v_event->>'type',
                     (v_event->>'schemaVersion')::integer, v_event->'data', v_event->'metadata',
                     (v_event->>'recordedAt')::timestamptz, (v_event->>'effectiveAt')::timestamptz, v_head_hash, v_hash)
-            RETURNING e.position, e.tenant_position, e.version, e.hash, e.transaction_id
-            INTO out_position, out_tenant_position, out_version, out_hash, out_transaction_id;
+            RETURNING e.position, e.tenant_position, e.version, e.prev_hash, e.hash, e.transaction_id
+            INTO out_position, out_tenant_position, out_version, out_prev_hash, out_hash, out_transaction_id;
           v_head_hash := v_hash;
           RETURN NEXT;
         END LOOP;
@@ -153,11 +154,7 @@ export class CreateEventStore1795400000000 implements MigrationInterface {
       )`);
 
     for (const table of ['events', 'tenant_chain_heads', 'idempotency_records']) {
-      await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await db.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await db.query(`CREATE POLICY tenant_scope ON ${table}
-                        USING (tenant_id = ANY (CAST((SELECT zeren_scope_tenant_ids()) AS uuid[])))
-                        WITH CHECK (tenant_id = ANY (CAST((SELECT zeren_scope_tenant_ids()) AS uuid[])))`);
+      await enableTenantRowSecurity(db, table);
     }
     await db.query(`GRANT SELECT ON events, tenant_chain_heads TO zeren_app`);
     await db.query(`GRANT SELECT, INSERT ON idempotency_records TO zeren_app`);
