@@ -11,23 +11,35 @@ function asSql(runner: QueryRunner): Sql {
   return { query: (text, parameters) => runner.query(text, parameters as unknown[]) };
 }
 
+function setTenantScope(scope: TenantScope): (sql: Sql) => Promise<unknown> {
+  return (sql) => sql.query(`SELECT set_config('zeren.tenant_ids', $1, true)`, [`{${scope.tenantIds.join(',')}}`]);
+}
+
 /**
  * Every database touch of a request runs in one transaction with its tenant scope set locally
  * (set_config(..., true)), so a pooled connection never carries one request's scope into another.
  */
 export class ScopedTransactions {
-  constructor(private readonly dataSource: DataSource) {}
+  /** @param replica a streaming replica for reads that may lag the primary a little; the primary when absent. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly replica: DataSource = dataSource,
+  ) {}
 
+  /** On the primary: every command, and reads that must see the caller's own writes. */
   run<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.transaction(
-      (sql) => sql.query(`SELECT set_config('zeren.tenant_ids', $1, true)`, [`{${scope.tenantIds.join(',')}}`]),
-      work,
-    );
+    return this.transaction(this.dataSource, setTenantScope(scope), work);
+  }
+
+  /** Read-only work that may run on the replica (lists, statistics, exports). */
+  read<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.transaction(this.replica, setTenantScope(scope), work);
   }
 
   /** Background jobs (consumers, scheduler, replay) work across every registered tenant. */
   runForAllTenants<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     return this.transaction(
+      this.dataSource,
       (sql) =>
         sql.query(
           `SELECT set_config('zeren.tenant_ids',
@@ -38,8 +50,8 @@ export class ScopedTransactions {
     );
   }
 
-  private async transaction<T>(setScope: (sql: Sql) => Promise<unknown>, work: (sql: Sql) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
+  private async transaction<T>(dataSource: DataSource, setScope: (sql: Sql) => Promise<unknown>, work: (sql: Sql) => Promise<T>): Promise<T> {
+    const runner = dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
