@@ -11,3 +11,4 @@ export * from './inspection/inspection.events';
 export * from './finding/finding.events';
 export * from './interview/interview.events';
 export * from './catalogue';
+export * from './audit';

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -23,6 +23,10 @@ const environmentSchema = z.object({
   ZEREN_SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   ZEREN_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   ZEREN_REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(30 * 86400).default(7 * 86400),
+  ZEREN_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+  ZEREN_CHECKPOINT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
+  ZEREN_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(7 * 86_400_000).default(3_600_000),
+  ZEREN_EVIDENCE_DIR: z.string().min(1).optional(),
 });
 
 export interface AppConfig {
@@ -51,6 +55,14 @@ export interface AppConfig {
   signInAttemptsPerMinute: number;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** PEM file of the Ed25519 key that signs chain checkpoints; never stored in the database. */
+  checkpointKeyFile: string | undefined;
+  /** The same key as PEM text, for platforms that hand secrets over in the environment. */
+  checkpointPrivateKey: string | undefined;
+  /** How often the head of every tenant's chain is signed. */
+  checkpointIntervalMs: number;
+  /** Content-addressed evidence files (sha256 names). */
+  evidenceDir: string;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +101,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     signInAttemptsPerMinute: env.ZEREN_SIGN_IN_ATTEMPTS_PER_MINUTE,
     accessTokenTtlSeconds: env.ZEREN_ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: env.ZEREN_REFRESH_TOKEN_TTL_SECONDS,
+    checkpointKeyFile: env.ZEREN_CHECKPOINT_KEY_FILE ? resolve(env.ZEREN_CHECKPOINT_KEY_FILE) : undefined,
+    checkpointPrivateKey: env.ZEREN_CHECKPOINT_PRIVATE_KEY,
+    checkpointIntervalMs: env.ZEREN_CHECKPOINT_INTERVAL_MS,
+    evidenceDir: env.ZEREN_EVIDENCE_DIR ? resolve(env.ZEREN_EVIDENCE_DIR) : join(resolve(env.ZEREN_DATA_DIR), 'evidence'),
   };
 }
 

@@ -32,10 +32,19 @@ export interface ChainHead {
  * any number of events), and stops at the first fault.
  */
 export class ChainVerifier {
-  private expectedPosition = 1n;
-  private previousHash: Buffer = GENESIS_HASH;
+  private expectedPosition: bigint;
+  private previousHash: Buffer;
   private failure: ChainFailure | null = null;
   private count = 0;
+
+  /**
+   * @param start the link just before the first one pushed: genesis for a whole chain, or the
+   * last link of a part already verified (a signed checkpoint, a bundle's first prev_hash).
+   */
+  constructor(start: ChainHead = { tenantPosition: 0n, hash: GENESIS_HASH }) {
+    this.expectedPosition = start.tenantPosition + 1n;
+    this.previousHash = start.hash;
+  }
 
   /** Returns the first failure once found; later links are ignored. */
   push(link: ChainLink): ChainFailure | null {
