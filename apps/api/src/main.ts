@@ -7,6 +7,9 @@ async function main(): Promise<void> {
   const logger = new JsonLogger(config.logLevel);
   const server = await startServer(config, logger);
   // Printed whatever the log level: scripts and people wait for this line.
+  if (server.createdAdmin) {
+    process.stdout.write(`First start: sign in as '${server.createdAdmin.username}' with password '${server.createdAdmin.password}' (change it after signing in)\n`);
+  }
   process.stdout.write(`Zeren API listening on ${server.url} (GraphQL at ${server.url}/graphql)\n`);
   const shutdown = (): void => {
     server.close().then(

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { AppModule } from './app.module';
+import { PlatformBootstrap } from './identity/platform-bootstrap';
 import type { AppConfig } from './config/app-config';
 import { prepareDatabase, type DatabaseConnections } from './database/database-bootstrap';
 import { JsonLogger } from './logging/json-logger';
@@ -14,6 +15,8 @@ import { requestLogging } from './logging/request-logging.middleware';
 export interface RunningServer {
   app: INestApplication;
   url: string;
+  /** The platform administrator this start created, if it did (first start of an installation). */
+  createdAdmin: { username: string; password: string } | undefined;
   connections: DatabaseConnections;
   close(): Promise<void>;
 }
@@ -51,6 +54,7 @@ export async function startServer(config: AppConfig, logger = new JsonLogger(con
   return {
     app,
     url,
+    createdAdmin: app.get(PlatformBootstrap).createdAccount,
     connections,
     close: async () => {
       await app.close();

@@ -17,6 +17,14 @@ describe('npm start on a fresh machine', () => {
     const first = await startServerProcess(env);
     try {
       expect(first.output()).toContain('migration applied: CreateEventStore');
+      const credentials = /sign in as 'platform' with password '([^']+)'/.exec(first.output());
+      expect(credentials).not.toBeNull();
+      const signIn = await graphql<{ signIn: { viewer: { role: string } } }>(
+        first.url,
+        'mutation($p: String!) { signIn(input: { username: "platform", password: $p }) { viewer { role } } }',
+        { p: credentials![1] },
+      );
+      expect(signIn.body.data!.signIn.viewer.role).toBe('platform_admin');
       const health = await fetch(`${first.url}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
@@ -30,6 +38,7 @@ describe('npm start on a fresh machine', () => {
     const second = await startServerProcess(env);
     try {
       expect(second.output()).not.toContain('migration applied');
+      expect(second.output()).not.toContain('First start');
       const { body } = await graphql<{ systemStatus: { migrationsApplied: number } }>(second.url, '{ systemStatus { migrationsApplied } }');
       expect(body.data!.systemStatus.migrationsApplied).toBeGreaterThanOrEqual(2);
     } finally {

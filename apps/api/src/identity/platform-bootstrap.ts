@@ -19,6 +19,8 @@ const SYSTEM_ACTOR: Actor = { kind: 'service', id: '00000000-0000-4000-8000-0000
 @Injectable()
 export class PlatformBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger('bootstrap');
+  /** Set when this start created the administrator, so the start-up banner can show how to sign in. */
+  createdAccount: { username: string; password: string } | undefined;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -61,6 +63,7 @@ export class PlatformBootstrap implements OnApplicationBootstrap {
         },
         result: () => null,
       });
+      this.createdAccount = { username: BOOTSTRAP_ADMIN_USERNAME, password };
       this.logger.log(`created the platform administrator '${BOOTSTRAP_ADMIN_USERNAME}'${this.config.bootstrapAdminPassword ? '' : ` (password in ${this.config.dataDir}/secrets.json)`}`);
     } catch (error) {
       // Another instance created it first: that is the outcome wanted.
