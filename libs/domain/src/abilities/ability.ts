@@ -1,178 +1,220 @@
-import { AbilityBuilder, createMongoAbility, subject, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability';
-import type { Actor } from '../shared/decider';
-
-export type { Actor, Role } from '../shared/decider';
-
-/** Everything the permission model speaks of; records carry the fields the conditions read. */
-export type AppSubjectType =
-  | 'City'
-  | 'Tenant'
-  | 'Unit'
-  | 'Person'
-  | 'Inspection'
-  | 'Finding'
-  | 'Evidence'
-  | 'Interview'
-  | 'AuditEvent'
-  | 'ApiToken'
-  | 'Checkpoint'
-  | 'Statistics'
-  | 'Webhook';
-
-export const FINDING_ACTIONS = [
-  'record',
-  'submitPlan',
-  'checkIn',
-  'submit',
-  'reviewPass',
-  'reviewReject',
-  'signOff',
-  'reject',
-  'requestExtension',
-  'approveExtension',
-  'refuseExtension',
-  'reassign',
-  'withdraw',
-  'reopen',
-] as const;
-export const INTERVIEW_ACTIONS = ['schedule', 'recordMinutes', 'fulfilCommitment', 'cancel'] as const;
-
-export type AppAction =
-  | 'read'
-  | 'create'
-  | 'update'
-  | 'manage'
-  | 'plan'
-  | (typeof FINDING_ACTIONS)[number]
-  | (typeof INTERVIEW_ACTIONS)[number]
-  | 'verifyChain'
-  | 'export'
-  | 'issue'
-  | 'revoke';
+import { createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery, type RawRuleOf } from '@casl/ability';
+import { permittedFieldsOf } from '@casl/ability/extra';
+import { FINDING_COMMAND_FROM } from '../finding/finding.rules';
+import { assertActorShape, type Actor, type Role } from './actor';
+import {
+  auditActionsOf,
+  FINDING_ACTION_COMMANDS,
+  findingActionsOf,
+  inspectionKindsPlannableBy,
+  inspectionLevelsRunBy,
+  interviewActionsOf,
+  type AppAction,
+  type FindingAction,
+} from './actions';
+import { asSubject, PERSON_PUBLIC_FIELDS, type AppSubjectType } from './subjects';
 
 export type AppAbility = MongoAbility<[AppAction, AppSubjectType | ForcedSubject<AppSubjectType>], MongoQuery>;
 
 export interface AbilityScope {
-  /** Districts of the actor's city (city inspectors, city-scoped tokens), resolved by the caller. */
+  /** The districts of the actor's city, resolved by the API: what a city inspector or a city token reads. */
   cityTenantIds?: readonly string[];
 }
 
-/** Fields of a person that only administrators and the person themself may read. */
-export const PERSON_CONTACT_FIELDS = ['email', 'phone'] as const;
-const PERSON_PUBLIC_FIELDS = ['id', 'username', 'displayName', 'role', 'cityId', 'tenantId', 'unitId', 'status', 'version'];
+type Conditions = Readonly<Record<string, unknown>>;
 
-/** Business records of a district that its readers may see. */
-const DISTRICT_RECORDS: AppSubjectType[] = ['Unit', 'Inspection', 'Finding', 'Evidence', 'AuditEvent', 'Statistics', 'Checkpoint'];
-
-/** Marks a plain record with its subject type so conditions are checked against the instance. */
-export function asSubject<T extends Record<string, unknown>>(type: AppSubjectType, record: T): T & ForcedSubject<AppSubjectType> {
-  return subject(type, { ...record });
+interface Grant {
+  actions: readonly AppAction[];
+  subjects: readonly AppSubjectType[];
+  conditions: Conditions | undefined;
+  fields: readonly string[] | undefined;
 }
 
 /**
- * The one permission model, shared by the API (on every resolver and field, on instances) and the
- * web client (to show only the actions a user may take). Rules follow DESIGN.md "Users and their jobs".
+ * Rules in the order they are granted. Every rule permits: what a role may not do is simply never
+ * granted, so rules do not depend on their order and each translates to SQL on its own.
+ */
+class Grants {
+  readonly list: Grant[] = [];
+
+  can(actions: readonly AppAction[], subjects: AppSubjectType | readonly AppSubjectType[], conditions?: Conditions, fields?: readonly string[]): void {
+    if (actions.length === 0) return;
+    this.list.push({ actions, subjects: typeof subjects === 'string' ? [subjects] : subjects, conditions, fields });
+  }
+}
+
+function toRawRule({ actions, subjects, conditions, fields }: Grant): RawRuleOf<AppAbility> {
+  return {
+    action: [...actions],
+    subject: [...subjects],
+    // CASL types conditions per tagged subject interface; ours are plain Mongo queries over the fields
+    // of SubjectRecords, which the spec checks rule by rule against SUBJECT_CONDITION_FIELDS.
+    ...(conditions && { conditions: conditions as MongoQuery }),
+    ...(fields && { fields: [...fields] }),
+  };
+}
+
+/** People the platform sets up: a city's inspectors and a district's first administrators. */
+const PLATFORM_MANAGED_ROLES: readonly Role[] = ['city_inspector', 'district_admin'];
+/** People a district administers: never platform or city people. */
+const DISTRICT_ROLES: readonly Role[] = ['district_admin', 'unit_officer', 'auditor'];
+
+/**
+ * The two-level review is who acts at which stage: the district reviews what a unit submitted, the
+ * city signs off or rejects only what the district passed. That is authorisation, so it is in the
+ * rules (and the UI offers the buttons only then); other lifecycle states stay the decider's, which
+ * explains a wrong state better than a bare FORBIDDEN.
+ */
+const STAGE_GATED = ['reviewPass', 'reviewReject', 'signOff', 'reject'] as const satisfies readonly FindingAction[];
+type StageGatedAction = (typeof STAGE_GATED)[number];
+const isStageGated = (action: FindingAction): action is StageGatedAction => (STAGE_GATED as readonly FindingAction[]).includes(action);
+
+/** An API token acts at the level of its scope, never above it (a district's token cannot sign off). */
+const TOKEN_LEVEL_ROLE = { TENANT: 'district_admin', CITY: 'city_inspector' } as const satisfies Record<string, Role>;
+export type TokenScopeKind = keyof typeof TOKEN_LEVEL_ROLE;
+
+/**
+ * Interviews in scope that are not confidential, and confidential ones only for the people they
+ * name (DESIGN.md: "confidential to named people"; no office sees them by rank). A token names nobody.
+ */
+function grantInterviews(grants: Grants, actions: readonly AppAction[], inScope: Conditions, namedAs: string | null): void {
+  grants.can(actions, 'Interview', { ...inScope, confidential: false });
+  if (namedAs) grants.can(actions, 'Interview', { ...inScope, participantIds: { $all: [namedAs] } });
+}
+
+/** Everything a reader of a district sees, its audit trail included; Interview payloads in that trail follow Interview. */
+function grantDistrictReads(grants: Grants, inScope: Conditions, namedAs: string | null): void {
+  grants.can(['read'], ['Tenant', 'Unit', 'Person', 'Inspection', 'Finding', 'Evidence', 'Statistics', 'Checkpoint', 'AuditEvent'], inScope);
+  grantInterviews(grants, ['read'], inScope, namedAs);
+}
+
+/** A city's own records: the city and its city-wide figures. */
+function grantCityReads(grants: Grants, cityId: string | null): void {
+  grants.can(['read'], 'City', { cityId });
+  grants.can(['read'], 'Statistics', { cityId, tenantId: null });
+}
+
+/** The lifecycle actions a role takes, as the deciders' role tables allow them, within a scope. */
+function grantWorkflow(grants: Grants, role: Role, inScope: Conditions, namedAs: string | null): void {
+  const findingActions = findingActionsOf(role);
+  grants.can(
+    findingActions.filter((action) => !isStageGated(action)),
+    'Finding',
+    inScope,
+  );
+  for (const action of findingActions.filter(isStageGated)) {
+    grants.can([action], 'Finding', { ...inScope, status: { $in: [...FINDING_COMMAND_FROM[FINDING_ACTION_COMMANDS[action]]] } });
+  }
+  const kinds = inspectionKindsPlannableBy(role);
+  if (kinds.length > 0) grants.can(['plan'], 'Inspection', { ...inScope, kind: { $in: kinds } });
+  const levels = inspectionLevelsRunBy(role);
+  if (levels.length > 0) grants.can(['update'], 'Inspection', { ...inScope, level: { $in: levels } });
+  grantInterviews(grants, interviewActionsOf(role), inScope, namedAs);
+  grants.can(auditActionsOf(role), 'AuditEvent', inScope);
+}
+
+/** A token reads its scope; unless read-only it may also take the listed actions its level may take. */
+function grantToken(grants: Grants, actor: Actor, level: TokenScopeKind, inScope: Conditions): void {
+  grantDistrictReads(grants, inScope, null);
+  if (actor.readOnly) return;
+  const operations = new Set(actor.operations ?? []);
+  const workflow = new Grants();
+  grantWorkflow(workflow, TOKEN_LEVEL_ROLE[level], inScope, null);
+  for (const grant of workflow.list) {
+    grants.can(
+      grant.actions.filter((action) => operations.has(action)),
+      grant.subjects,
+      grant.conditions,
+      grant.fields,
+    );
+  }
+}
+
+/**
+ * The one permission model (DESIGN.md "Tenancy and permissions"), built per request. The API checks
+ * it on instances (`isAllowed`, `asSubject`) and translates it for lists (`abilityToSqlWhere`); the
+ * web client builds the same ability from the viewer to show only what the API would allow.
+ *
+ * `ability.can(action, 'Finding')` on a bare type answers "may it on some Finding" (for menus); it
+ * ignores conditions, so it must never authorise access to a record.
  */
 export function defineAbilityFor(actor: Actor, scope: AbilityScope = {}): AppAbility {
-  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
-  // CASL types conditions of string subject types as MongoQuery<never>; the rules here are plain
-  // Mongo-style objects over record fields, checked by the tests, so they go through one cast.
-  type Conditions = Record<string, unknown>;
-  type Actions = AppAction | AppAction[];
-  type Types = AppSubjectType | AppSubjectType[];
-  const can = (action: Actions, type: Types, fieldsOrConditions?: string[] | Conditions, conditions?: Conditions): void => {
-    if (Array.isArray(fieldsOrConditions)) builder.can(action, type, fieldsOrConditions, conditions as never);
-    else builder.can(action, type, fieldsOrConditions as never);
-  };
-  const cannot = (action: Actions, type: Types, conditions: Conditions): void => {
-    builder.cannot(action, type, conditions as never);
-  };
-  const cityTenants = { $in: [...(scope.cityTenantIds ?? [])] };
-  // Confidential talks are for the people named in them; others see the non-confidential ones of their scope.
-  const named = { participantIds: { $all: [actor.id] } };
-  const readInterviews = (tenantId: string | null | { $in: string[] }): void => {
-    can('read', 'Interview', { tenantId, confidential: false });
-    can('read', 'Interview', named);
-  };
-
+  assertActorShape(actor);
+  const grants = new Grants();
+  const cityDistricts = { tenantId: { $in: [...(scope.cityTenantIds ?? [])] } };
+  const ownDistrict = { tenantId: actor.tenantId };
   switch (actor.role) {
     case 'platform_admin':
-      can('manage', 'City');
-      can('manage', 'Tenant');
-      can(['read', 'create', 'update'], 'Person', { role: { $in: ['platform_admin', 'city_inspector', 'district_admin'] } });
-      can(['read', 'issue', 'revoke'], 'ApiToken', { tenantId: null });
+      // Sets up cities, districts and their first people, and reads no district's business.
+      grants.can(['manage'], ['City', 'Tenant']);
+      grants.can(['read', 'create', 'update'], 'Person', { role: { $in: PLATFORM_MANAGED_ROLES } });
+      grants.can(['read', 'issue', 'revoke'], 'ApiToken', { tenantId: null });
       break;
 
     case 'city_inspector':
-      can('read', 'City', { cityId: actor.cityId });
-      can('read', 'Tenant', { cityId: actor.cityId });
-      can('read', DISTRICT_RECORDS, { tenantId: cityTenants });
-      can('read', 'Statistics', { cityId: actor.cityId });
-      readInterviews(cityTenants);
-      can('read', 'Person', PERSON_PUBLIC_FIELDS, { tenantId: cityTenants });
-      can('read', 'Person', { cityId: actor.cityId, tenantId: null });
-      can(['plan', 'update'], 'Inspection', { tenantId: cityTenants });
-      can(['record', 'signOff', 'reject', 'approveExtension', 'refuseExtension', 'reopen'], 'Finding', { tenantId: cityTenants });
-      can([...INTERVIEW_ACTIONS], 'Interview', { tenantId: cityTenants });
-      can(['verifyChain', 'export'], 'AuditEvent', { tenantId: cityTenants });
+      grantCityReads(grants, actor.cityId);
+      grants.can(['read'], 'Person', { cityId: actor.cityId, tenantId: null });
+      grantDistrictReads(grants, cityDistricts, actor.id);
+      grantWorkflow(grants, actor.role, cityDistricts, actor.id);
       break;
 
-    case 'district_admin': {
-      const tenantId = actor.tenantId;
-      can('read', 'City', { cityId: actor.cityId });
-      can('read', 'Tenant', { tenantId });
-      can('read', DISTRICT_RECORDS, { tenantId });
-      readInterviews(tenantId);
-      can(['create', 'update'], 'Unit', { tenantId });
-      can(['read', 'create', 'update'], 'Person', { tenantId, role: { $in: ['district_admin', 'unit_officer', 'auditor'] } });
-      can('read', 'Person', PERSON_PUBLIC_FIELDS, { tenantId });
-      can(['read', 'issue', 'revoke'], 'ApiToken', { tenantId });
-      can(['plan', 'update'], 'Inspection', { tenantId });
-      // The district acts for its units too (a unit without a liaison still has to be rectified).
-      can(FINDING_ACTIONS.filter((action) => action !== 'signOff' && action !== 'reject' && action !== 'reopen'), 'Finding', { tenantId });
-      can([...INTERVIEW_ACTIONS], 'Interview', { tenantId });
-      can(['verifyChain', 'export'], 'AuditEvent', { tenantId });
+    case 'district_admin':
+      grantDistrictReads(grants, ownDistrict, actor.id);
+      grants.can(['create', 'update'], 'Unit', ownDistrict);
+      grants.can(['create', 'update'], 'Person', { ...ownDistrict, role: { $in: DISTRICT_ROLES } });
+      grants.can(['read', 'issue', 'revoke'], 'ApiToken', ownDistrict);
+      // Webhook endpoints send the district's events out: its administrators register, disable and replay them.
+      grants.can(['read', 'create', 'update'], 'Webhook', ownDistrict);
+      grantWorkflow(grants, actor.role, ownDistrict, actor.id);
       break;
-    }
 
     case 'unit_officer': {
-      const own = { tenantId: actor.tenantId, unitId: actor.unitId };
-      can('read', 'Tenant', { tenantId: actor.tenantId });
-      can('read', ['Unit', 'Inspection'], { tenantId: actor.tenantId });
-      can('read', ['Finding', 'Evidence', 'Statistics'], own);
-      can(['submitPlan', 'checkIn', 'submit', 'requestExtension'], 'Finding', own);
-      can(['read', 'fulfilCommitment'], 'Interview', named);
-      can('read', 'Person', PERSON_PUBLIC_FIELDS, { tenantId: actor.tenantId });
-      can('read', 'Person', { id: actor.id });
+      const ownUnit = { ...ownDistrict, unitId: actor.unitId };
+      grants.can(['read'], 'Tenant', ownDistrict);
+      grants.can(['read'], ['Unit', 'Finding', 'Evidence', 'Statistics'], ownUnit);
+      grants.can(['read'], 'Inspection', { ...ownDistrict, targetScope: 'DISTRICT' });
+      grants.can(['read'], 'Inspection', { ...ownDistrict, unitIds: { $all: [actor.unitId] } });
+      grants.can(['read'], 'Interview', { ...ownDistrict, participantIds: { $all: [actor.id] } });
+      grants.can(['read'], 'Person', ownDistrict, PERSON_PUBLIC_FIELDS);
+      grants.can(['read'], 'Person', { id: actor.id });
+      grantWorkflow(grants, actor.role, ownUnit, actor.id);
       break;
     }
 
     case 'auditor':
-      can('read', 'Tenant', { tenantId: actor.tenantId });
-      can('read', DISTRICT_RECORDS, { tenantId: actor.tenantId });
-      readInterviews(actor.tenantId);
-      can('read', 'Person', PERSON_PUBLIC_FIELDS, { tenantId: actor.tenantId });
-      can(['verifyChain', 'export'], 'AuditEvent', { tenantId: actor.tenantId });
+      grantDistrictReads(grants, ownDistrict, actor.id);
+      grants.can(['read'], ['ApiToken', 'Webhook'], ownDistrict);
+      grantWorkflow(grants, actor.role, ownDistrict, actor.id);
       break;
 
-    case 'service': {
-      const tenantId = actor.tenantId ?? cityTenants;
-      can('read', 'Tenant', { tenantId });
-      can('read', DISTRICT_RECORDS, { tenantId });
-      can('read', 'Interview', { tenantId, confidential: false });
-      can('read', 'Person', PERSON_PUBLIC_FIELDS, { tenantId });
-      if (!actor.readOnly && actor.operations?.length) {
-        const allowed = new Set<string>(actor.operations);
-        const findingOperations = FINDING_ACTIONS.filter((action) => allowed.has(action));
-        const interviewOperations = INTERVIEW_ACTIONS.filter((action) => allowed.has(action));
-        if (findingOperations.length) can(findingOperations, 'Finding', { tenantId });
-        if (interviewOperations.length) can(interviewOperations, 'Interview', { tenantId });
-        if (allowed.has('plan')) can(['plan', 'update'], 'Inspection', { tenantId });
+    case 'service':
+      if (actor.tenantId) {
+        grantToken(grants, actor, 'TENANT', ownDistrict);
+      } else {
+        grantCityReads(grants, actor.cityId);
+        grantToken(grants, actor, 'CITY', cityDistricts);
       }
       break;
-    }
   }
-  // Belt and braces: nobody reads a tenant's records without a tenant, whatever a rule above says.
-  cannot('read', ['Finding', 'Interview', 'Evidence', 'Inspection', 'AuditEvent'], { tenantId: null });
-  return builder.build();
+  // Notifications are personal: whoever they were sent to reads them and marks them read, nobody else.
+  if (actor.kind === 'user') grants.can(['read', 'update'], 'Notification', { recipientId: actor.id });
+  return createMongoAbility<AppAbility>(grants.list.map(toRawRule));
+}
+
+/** The actions a token of this scope can be given: those its level takes; anything else listed is ignored. */
+export function tokenOperationsFor(scope: TokenScopeKind): AppAction[] {
+  const workflow = new Grants();
+  grantWorkflow(workflow, TOKEN_LEVEL_ROLE[scope], {}, null);
+  return [...new Set(workflow.list.flatMap((grant) => grant.actions))];
+}
+
+/** May the ability do this to this record, or to one field of it? */
+export function isAllowed(ability: AppAbility, action: AppAction, type: AppSubjectType, record: object, field?: string): boolean {
+  return ability.can(action, asSubject(type, record), field);
+}
+
+/** Which of `fields` the ability may act on in this record (for reads: which to show, the rest to null). */
+export function permittedFields<F extends string>(ability: AppAbility, action: AppAction, type: AppSubjectType, record: object, fields: readonly F[]): F[] {
+  const permitted = new Set(permittedFieldsOf(ability, action, asSubject(type, record), { fieldsFrom: (rule) => rule.fields ?? [...fields] }));
+  return fields.filter((field) => permitted.has(field));
 }
