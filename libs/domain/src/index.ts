@@ -16,3 +16,5 @@ export * from './reporting/rectification-figures';
 export * from './identity';
 export * from './tenancy/tenancy.decider';
 export * from './abilities';
+export * from './webhook/webhook.rules';
+export * from './webhook/webhook.decider';

@@ -5,6 +5,7 @@ import { inspectionEvents } from './inspection/inspection.events';
 import { interviewEvents } from './interview/interview.events';
 import { tenancyEvents } from './tenancy/tenancy.events';
 import { unitEvents } from './unit/unit.events';
+import { webhookEvents } from './webhook/webhook.events';
 
 /** Every published event definition and upcaster; add an area's list here when it is published. */
 export const eventCatalogue = new EventRegistry([
@@ -14,4 +15,5 @@ export const eventCatalogue = new EventRegistry([
   ...inspectionEvents,
   ...findingEvents,
   ...interviewEvents,
+  ...webhookEvents,
 ]);

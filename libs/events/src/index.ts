@@ -10,5 +10,6 @@ export * from './unit/unit.events';
 export * from './inspection/inspection.events';
 export * from './finding/finding.events';
 export * from './interview/interview.events';
+export * from './webhook/webhook.events';
 export * from './catalogue';
 export * from './audit';
