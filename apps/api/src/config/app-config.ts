@@ -27,6 +27,16 @@ const environmentSchema = z.object({
   ZEREN_CHECKPOINT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
   ZEREN_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(7 * 86_400_000).default(3_600_000),
   ZEREN_EVIDENCE_DIR: z.string().min(1).optional(),
+  ZEREN_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  ZEREN_WARNING_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  DATABASE_REPLICA_URL: z.url().optional(),
+  ZEREN_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  ZEREN_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  ZEREN_DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5_000),
+  ZEREN_DELIVERY_RETRY_MAX_MS: z.coerce.number().int().min(1).max(7 * 86_400_000).default(3_600_000),
+  ZEREN_SMTP_URL: z.url({ protocol: /^smtp$/, error: 'must look like smtp://host:port' }).optional(),
+  ZEREN_MAIL_FROM: z.email().optional(),
+  ZEREN_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
 });
 
 export interface AppConfig {
@@ -63,6 +73,22 @@ export interface AppConfig {
   checkpointIntervalMs: number;
   /** Content-addressed evidence files (sha256 names). */
   evidenceDir: string;
+  /** Largest evidence upload accepted; a longer one is refused while it streams in. */
+  evidenceMaxBytes: number;
+  /** How often the 三色预警 scheduler looks for warnings that are due. */
+  warningIntervalMs: number;
+  /** The runtime role on a streaming replica, for reads that may lag a little; unset means the primary. */
+  databaseReplicaUrl: string | undefined;
+  /** Webhook deliveries: attempts before a delivery is dead-lettered, and how long one POST may take. */
+  webhookMaxAttempts: number;
+  webhookTimeoutMs: number;
+  /** Back-off of webhook and e-mail retries: doubling from the base, capped at the maximum, with jitter. */
+  deliveryRetryBaseMs: number;
+  deliveryRetryMaxMs: number;
+  /** Outgoing mail relay (smtp://host:port); unset means notifications stay in-app only. */
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  mailMaxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +106,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
+  if (env.ZEREN_SMTP_URL && !env.ZEREN_MAIL_FROM) throw new ConfigError('Invalid configuration:\n  ZEREN_MAIL_FROM: required when ZEREN_SMTP_URL is set');
   return {
     nodeEnv: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
@@ -105,6 +132,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     checkpointPrivateKey: env.ZEREN_CHECKPOINT_PRIVATE_KEY,
     checkpointIntervalMs: env.ZEREN_CHECKPOINT_INTERVAL_MS,
     evidenceDir: env.ZEREN_EVIDENCE_DIR ? resolve(env.ZEREN_EVIDENCE_DIR) : join(resolve(env.ZEREN_DATA_DIR), 'evidence'),
+    evidenceMaxBytes: env.ZEREN_EVIDENCE_MAX_BYTES,
+    warningIntervalMs: env.ZEREN_WARNING_INTERVAL_MS,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL,
+    webhookMaxAttempts: env.ZEREN_WEBHOOK_MAX_ATTEMPTS,
+    webhookTimeoutMs: env.ZEREN_WEBHOOK_TIMEOUT_MS,
+    deliveryRetryBaseMs: env.ZEREN_DELIVERY_RETRY_BASE_MS,
+    deliveryRetryMaxMs: env.ZEREN_DELIVERY_RETRY_MAX_MS,
+    smtpUrl: env.ZEREN_SMTP_URL,
+    mailFrom: env.ZEREN_MAIL_FROM,
+    mailMaxAttempts: env.ZEREN_MAIL_MAX_ATTEMPTS,
   };
 }
 

@@ -8,12 +8,21 @@ import type { DatabaseConnections } from './database-bootstrap';
 import { ScopedTransactions } from './scoped-transactions';
 
 export const DATABASE_CONNECTIONS = Symbol('DATABASE_CONNECTIONS');
+/** The runtime role's pool on the streaming replica; the primary's DataSource when none is configured. */
+export const REPLICA_DATA_SOURCE = Symbol('REPLICA_DATA_SOURCE');
+
+function runtimeDataSource(url: string, poolSize: number, applicationName: string): Promise<DataSource> {
+  return new DataSource({ type: 'postgres', url, extra: { max: poolSize, application_name: applicationName }, logging: false }).initialize();
+}
 
 /** The runtime role's pool, the transaction helper and the event store, for every module. */
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(REPLICA_DATA_SOURCE) private readonly replica: DataSource,
+  ) {}
 
   static register(config: AppConfig, connections: DatabaseConnections): DynamicModule {
     return {
@@ -23,24 +32,27 @@ export class DatabaseModule implements OnApplicationShutdown {
         { provide: DATABASE_CONNECTIONS, useValue: connections },
         {
           provide: DataSource,
-          useFactory: async () => {
-            const dataSource = new DataSource({
-              type: 'postgres',
-              url: connections.appUrl,
-              extra: { max: config.poolSize, application_name: 'zeren-api' },
-              logging: false,
-            });
-            return dataSource.initialize();
-          },
+          useFactory: () => runtimeDataSource(connections.appUrl, config.poolSize, 'zeren-api'),
         },
-        { provide: ScopedTransactions, useFactory: (dataSource: DataSource) => new ScopedTransactions(dataSource), inject: [DataSource] },
+        {
+          provide: REPLICA_DATA_SOURCE,
+          inject: [DataSource],
+          useFactory: (primary: DataSource) =>
+            config.databaseReplicaUrl ? runtimeDataSource(config.databaseReplicaUrl, config.poolSize, 'zeren-api-replica') : primary,
+        },
+        {
+          provide: ScopedTransactions,
+          useFactory: (dataSource: DataSource, replica: DataSource) => new ScopedTransactions(dataSource, replica),
+          inject: [DataSource, REPLICA_DATA_SOURCE],
+        },
         { provide: EventStore, useValue: new EventStore(eventCatalogue) },
       ],
-      exports: [APP_CONFIG, DATABASE_CONNECTIONS, DataSource, ScopedTransactions, EventStore],
+      exports: [APP_CONFIG, DATABASE_CONNECTIONS, DataSource, REPLICA_DATA_SOURCE, ScopedTransactions, EventStore],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.replica !== this.dataSource && this.replica.isInitialized) await this.replica.destroy();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

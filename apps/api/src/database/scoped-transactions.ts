@@ -31,9 +31,16 @@ export class ScopedTransactions {
     return this.transaction(this.dataSource, setTenantScope(scope), work);
   }
 
-  /** Read-only work that may run on the replica (lists, statistics, exports). */
+  /**
+   * Read-only work that may run on the replica (lists, statistics, exports). The transaction is
+   * READ ONLY on the primary too, so work that writes fails the same way with or without a replica.
+   */
   read<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.transaction(this.replica, setTenantScope(scope), work);
+    const setScope = setTenantScope(scope);
+    return this.transaction(this.replica, async (sql) => {
+      await sql.query('SET TRANSACTION READ ONLY');
+      await setScope(sql);
+    }, work);
   }
 
   /** Background jobs (consumers, scheduler, replay) work across every registered tenant. */

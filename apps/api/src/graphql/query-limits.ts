@@ -25,8 +25,12 @@ function refuse(context: ValidationContext, message: string, code: string): void
   context.reportError(new GraphQLError(message, { extensions: { code } }));
 }
 
-/** A list field's multiplier: what it asks for with `first` (or the default page), else 1. */
-function multiplier(field: FieldNode): number {
+/**
+ * A list field's multiplier: what it asks for with `first` (or the default page), else 1. A
+ * connection's `edges` are the rows its parent already counted (first: 20 is 20 edges, not 20 × 20).
+ */
+function multiplier(field: FieldNode, parentMultiplier: number): number {
+  if (field.name.value === 'edges' && parentMultiplier > 1) return 1;
   const first = field.arguments?.find((argument) => argument.name.value === 'first');
   if (!first) return field.name.value === 'edges' || field.name.value.endsWith('s') ? DEFAULT_PAGE : 1;
   return first.value.kind === Kind.INT ? Math.max(1, Number(first.value.value)) : DEFAULT_PAGE;
@@ -41,6 +45,7 @@ function measure(
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
   visiting: Set<string>,
+  parentMultiplier = 1,
 ): Measure {
   if (!selectionSet) return { depth: 0, cost: 0 };
   let depth = 0;
@@ -49,9 +54,10 @@ function measure(
     if (selection.kind === Kind.FIELD) {
       // Introspection is off in production; where it is on, tools' standard query must pass.
       if (selection.name.value.startsWith('__')) continue;
-      const inner = measure(selection.selectionSet, fragments, visiting);
+      const times = multiplier(selection, parentMultiplier);
+      const inner = measure(selection.selectionSet, fragments, visiting, times);
       depth = Math.max(depth, inner.depth + (selection.selectionSet ? 1 : 0));
-      cost += 1 + multiplier(selection) * inner.cost;
+      cost += 1 + times * inner.cost;
     } else {
       const nested =
         selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
@@ -59,7 +65,7 @@ function measure(
       // Fragment cycles are graphql-js's own error; here they must only not recurse for ever.
       if (name && visiting.has(name)) continue;
       if (name) visiting.add(name);
-      const inner = measure(nested, fragments, visiting);
+      const inner = measure(nested, fragments, visiting, parentMultiplier);
       if (name) visiting.delete(name);
       depth = Math.max(depth, inner.depth);
       cost += inner.cost;
