@@ -1,0 +1,46 @@
+import { EventEmitter, on } from 'node:events';
+import { Inject, Injectable } from '@nestjs/common';
+import { ScopedTransactions } from '../database/scoped-transactions';
+import type { Notification } from './notification.models';
+import { NotificationsRepository } from './notifications.repository';
+
+const PERSON_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * notificationReceived. The consumer that makes notifications runs on whichever instance holds its
+ * checkpoint, while a subscriber is connected to any instance; so each instance follows the
+ * notifications table (in seq order, see the migration) for the people subscribed to it, and
+ * hands each new one to their subscriptions. From the moment of subscribing on: what came before
+ * is what notifications() lists.
+ */
+@Injectable()
+export class NotificationFeed {
+  private readonly emitter = new EventEmitter();
+  private readonly ended = new AbortController();
+  private seenUpTo: string | null = null;
+
+  constructor(
+    @Inject(ScopedTransactions) private readonly transactions: ScopedTransactions,
+    @Inject(NotificationsRepository) private readonly repository: NotificationsRepository,
+  ) {
+    // One listener per subscription; many people may be connected to one instance.
+    this.emitter.setMaxListeners(0);
+  }
+
+  /** Yields [notification] for each new notification of this person; return() unsubscribes. */
+  subscribe(recipientId: string): AsyncIterableIterator<[Notification]> {
+    return on(this.emitter, recipientId.toLowerCase(), { signal: this.ended.signal }) as AsyncIterableIterator<[Notification]>;
+  }
+
+  async poll(): Promise<void> {
+    const subscribed = this.emitter.eventNames().filter((name): name is string => typeof name === 'string' && PERSON_ID.test(name));
+    const { head, created } = await this.transactions.runForAllTenants((sql) => this.repository.createdSince(sql, this.seenUpTo, subscribed));
+    this.seenUpTo = head;
+    for (const { recipientId, notification } of created) this.emitter.emit(recipientId, notification);
+  }
+
+  /** Ends every subscription (shutdown). */
+  end(): void {
+    this.ended.abort();
+  }
+}
