@@ -26,11 +26,23 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('serves the web client from the API port, in Chinese, showing live system status', async () => {
-  const page = await browser.newPage();
+it('serves the web client from the API port, in Chinese, with the sign-in page showing live system status', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.url);
-  await page.getByText('系统状态').waitFor();
-  await expect(page.getByTestId('system-status').getByText('数据库迁移').isVisible()).resolves.toBe(true);
+  await page.getByTestId('system-status').waitFor();
+  await expect(page.getByTestId('system-status').textContent()).resolves.toMatch(/系统状态.*数据库迁移 \d+/);
+  await expect(page.getByRole('button', { name: /登\s*录/ }).isVisible()).resolves.toBe(true);
   expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-  await screenshot(page, 'system-status');
+  await screenshot(page, 'sign-in');
+});
+
+it('answers client-side routes with the app, and switches to English and back', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}/ledger?status=VERIFIED`);
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
+  await screenshot(page, 'sign-in-english');
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('button', { name: /登\s*录/ }).waitFor();
 });

@@ -1,58 +1,35 @@
-import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
-import { ApolloProvider, useQuery } from '@apollo/client/react';
-import { App as AntApp, ConfigProvider, Descriptions, Layout, Result, Spin, Typography } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import 'dayjs/locale/zh-cn';
+import { ApolloProvider } from '@apollo/client/react';
+import { App as AntApp } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { BrowserRouter } from 'react-router-dom';
+import { SessionProvider, useSession } from '../auth/session-context';
+import { createZerenApollo } from '../graphql/apollo-client';
+import { LocaleProvider } from '../i18n/locale';
+import { PageFallback } from '../shared/page-fallback';
+import './app.css';
 
-const client = new ApolloClient({
-  link: new HttpLink({ uri: '/graphql' }),
-  cache: new InMemoryCache(),
-});
+const SignInPage = lazy(() => import('../auth/sign-in-page'));
+const AppRoutes = lazy(() => import('./routes'));
 
-const SYSTEM_STATUS = gql`
-  query SystemStatus {
-    systemStatus {
-      version
-      serverTime
-      migrationsApplied
-    }
-  }
-`;
-
-interface SystemStatusData {
-  systemStatus: { version: string; serverTime: string; migrationsApplied: number };
-}
-
-function SystemStatusPanel() {
-  const { data, loading, error } = useQuery<SystemStatusData>(SYSTEM_STATUS);
-  if (loading) return <Spin />;
-  if (error || !data) return <Result status="error" title="无法连接服务" subTitle={error?.message} />;
-  return (
-    <Descriptions title="系统状态" bordered column={1} data-testid="system-status">
-      <Descriptions.Item label="版本">{data.systemStatus.version}</Descriptions.Item>
-      <Descriptions.Item label="服务器时间">{new Date(data.systemStatus.serverTime).toLocaleString('zh-CN')}</Descriptions.Item>
-      <Descriptions.Item label="数据库迁移">{data.systemStatus.migrationsApplied}</Descriptions.Item>
-    </Descriptions>
-  );
+function SignedInOrSignIn() {
+  const { status } = useSession();
+  if (status === 'restoring') return <PageFallback />;
+  return <Suspense fallback={<PageFallback />}>{status === 'signedOut' ? <SignInPage /> : <AppRoutes />}</Suspense>;
 }
 
 export function App() {
+  const [{ client, session, authorizedFetch }] = useState(createZerenApollo);
   return (
-    <ConfigProvider locale={zhCN}>
+    <LocaleProvider>
       <AntApp>
         <ApolloProvider client={client}>
-          <Layout style={{ minHeight: '100vh' }}>
-            <Layout.Header>
-              <Typography.Title level={4} style={{ color: '#fff', margin: '16px 0' }}>
-                责任链 · 意识形态工作责任制
-              </Typography.Title>
-            </Layout.Header>
-            <Layout.Content style={{ padding: 24 }}>
-              <SystemStatusPanel />
-            </Layout.Content>
-          </Layout>
+          <SessionProvider session={session} authorizedFetch={authorizedFetch}>
+            <BrowserRouter>
+              <SignedInOrSignIn />
+            </BrowserRouter>
+          </SessionProvider>
         </ApolloProvider>
       </AntApp>
-    </ConfigProvider>
+    </LocaleProvider>
   );
 }
