@@ -8,7 +8,7 @@ import { transformFile } from '@swc/core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = join(root, 'dist/api');
-const sources = ['apps/api/src', 'libs/domain/src', 'libs/events/src', 'tools/seed', 'tools/verify-audit', 'tools/replay', 'tools/schema', 'tools/testing/src'];
+const sources = ['apps/api/src', 'libs/domain/src', 'libs/events/src', 'tools/seed', 'tools/verify-audit', 'tools/bench', 'tools/replay', 'tools/schema', 'tools/testing/src'];
 const isTest = (file) => /\.(spec|int-spec|e2e-spec)\.ts$/.test(file) || file.includes('/test/');
 
 function collect(dir) {
