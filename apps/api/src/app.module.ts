@@ -1,5 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
@@ -11,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { FindingsModule } from './findings/findings.module';
 import type { GraphQLContext } from './graphql/graphql-context';
+import { AppExceptionFilter } from './graphql/app-exception.filter';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { Authenticator, authenticateOr401 } from './identity/authenticator';
@@ -31,6 +33,7 @@ export class AppModule {
   static register(config: AppConfig, connections: DatabaseConnections): DynamicModule {
     return {
       module: AppModule,
+      providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
       imports: [
         DatabaseModule.register(config, connections),
         CommandsModule,
