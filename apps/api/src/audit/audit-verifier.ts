@@ -15,9 +15,13 @@ export interface TenantAuditOptions {
  * re-hashed. Reports OK or the first bad position with what is wrong there.
  */
 export class AuditVerifier {
-  constructor(private readonly evidence: EvidenceStore) {}
+  /** `defaults`: options every verification starts from; the server pins its own signing keys here. */
+  constructor(
+    private readonly evidence: EvidenceStore,
+    private readonly defaults: TenantAuditOptions = {},
+  ) {}
 
   verifyTenant(sql: Sql, tenantId: string, options: TenantAuditOptions = {}): Promise<AuditReport> {
-    return auditStoredChain(sql, tenantId.toLowerCase(), { ...options, evidence: (sha256) => this.evidence.verify(sha256) });
+    return auditStoredChain(sql, tenantId.toLowerCase(), { ...this.defaults, ...options, evidence: (sha256) => this.evidence.verify(sha256) });
   }
 }

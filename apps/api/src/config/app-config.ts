@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   ZEREN_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
   ZEREN_CHECKPOINT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
   ZEREN_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(7 * 86_400_000).default(3_600_000),
+  ZEREN_CHECKPOINT_TRUSTED_KEY_IDS: z.string().regex(/^([0-9a-f]{16})(,[0-9a-f]{16})*$/, { message: 'comma-separated 16-character key ids' }).optional(),
   ZEREN_EVIDENCE_DIR: z.string().min(1).optional(),
   ZEREN_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   ZEREN_WARNING_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
@@ -71,6 +72,8 @@ export interface AppConfig {
   checkpointPrivateKey: string | undefined;
   /** How often the head of every tenant's chain is signed. */
   checkpointIntervalMs: number;
+  /** Earlier signing keys whose checkpoints verification still believes (after a key rotation), besides the current key. */
+  checkpointTrustedKeyIds: string[];
   /** Content-addressed evidence files (sha256 names). */
   evidenceDir: string;
   /** Largest evidence upload accepted; a longer one is refused while it streams in. */
@@ -131,6 +134,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     checkpointKeyFile: env.ZEREN_CHECKPOINT_KEY_FILE ? resolve(env.ZEREN_CHECKPOINT_KEY_FILE) : undefined,
     checkpointPrivateKey: env.ZEREN_CHECKPOINT_PRIVATE_KEY,
     checkpointIntervalMs: env.ZEREN_CHECKPOINT_INTERVAL_MS,
+    checkpointTrustedKeyIds: env.ZEREN_CHECKPOINT_TRUSTED_KEY_IDS?.split(',') ?? [],
     evidenceDir: env.ZEREN_EVIDENCE_DIR ? resolve(env.ZEREN_EVIDENCE_DIR) : join(resolve(env.ZEREN_DATA_DIR), 'evidence'),
     evidenceMaxBytes: env.ZEREN_EVIDENCE_MAX_BYTES,
     warningIntervalMs: env.ZEREN_WARNING_INTERVAL_MS,
