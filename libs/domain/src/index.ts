@@ -10,6 +10,7 @@ export * from './finding/finding.commands';
 export * from './finding/finding.rules';
 export * from './finding/deadline-warnings';
 export * from './finding/finding.decider';
+export * from './finding/finding.labels';
 export * from './interview/interview.decider';
 export * from './interview/interview.rules';
 export * from './reporting/rectification-figures';

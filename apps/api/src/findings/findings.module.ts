@@ -13,15 +13,21 @@ import { findingProjection } from './finding.projection';
 import { FindingsRepository } from './findings.repository';
 import { FindingsResolver, InspectionFindingsResolver } from './findings.resolver';
 import { FindingsService } from './findings.service';
+import { LedgerExportController } from './ledger-export/ledger-export.controller';
+import { LedgerExportService } from './ledger-export/ledger-export.service';
+import { LedgerProvenanceRepository } from './ledger-export/ledger-provenance.repository';
 import { ReassignFindingHandler } from './reassign-finding/reassign-finding.handler';
 import { RecordFindingHandler } from './record-finding/record-finding.handler';
 import { ReopenFindingHandler } from './reopen-finding/reopen-finding.handler';
 import { DueWarningsJob } from './warnings/due-warnings.job';
 
-/** 问题 and their 整改: the rectification lifecycle, the ledger, check-ins and the 三色预警 scheduler. */
+/** 问题 and their 整改: the rectification lifecycle, the ledger and its Excel export, check-ins and the 三色预警 scheduler. */
 @Module({
   imports: [IdentityModule, UnitsModule, InspectionsModule, EvidenceModule],
+  controllers: [LedgerExportController],
   providers: [
+    LedgerExportService,
+    LedgerProvenanceRepository,
     FindingsRepository,
     FindingCheckInsRepository,
     FindingCommands,
