@@ -314,9 +314,13 @@ describe('the ledger, inspections, interviews and the audit trail', () => {
     await page.keyboard.press('Escape');
     await page.waitForURL(/statuses=IN_PROGRESS/);
     await page.getByTestId('findings-table').getByRole('columnheader', { name: '整改期限' }).click();
-    await page.waitForURL(/order=DEADLINE_ASC/);
+    await page.waitForURL((address) => address.searchParams.get('order') === 'DEADLINE_ASC' && address.searchParams.get('statuses') === 'IN_PROGRESS');
     await page.getByTestId('findings-table').locator('th[aria-sort="ascending"]').waitFor();
-    await page.getByTestId('findings-table').locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    // The spinner may not have appeared yet when the URL changes: wait for the re-queried rows instead.
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('[data-testid="findings-table"] [data-testid="finding-status"]')];
+      return cells.length > 0 && cells.every((cell) => cell.textContent === '整改中') && !document.querySelector('[data-testid="findings-table"] .ant-spin-spinning');
+    });
     const deadlines = await page.getByTestId('findings-table').locator('tbody tr td:nth-child(4)').allTextContents();
     expect(deadlines).toEqual([...deadlines].sort());
     const statuses = await page.getByTestId('findings-table').getByTestId('finding-status').allTextContents();
