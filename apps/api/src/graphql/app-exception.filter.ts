@@ -1,10 +1,11 @@
 import { type ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
+import type { ApiErrorCode } from '@zeren/domain';
 import type { Response } from 'express';
-import { mapError, type ErrorCode } from './error-mapping';
+import { mapError } from './error-mapping';
 
-const HTTP_STATUS: Record<ErrorCode, number> = {
+const HTTP_STATUS: Record<ApiErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
-import { DomainError } from '@zeren/domain';
+import { DomainError, type ApiErrorCode } from '@zeren/domain';
 import { CanonicalJsonError, InvalidEventPayloadError } from '@zeren/events';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ForbiddenError, IdempotencyKeyReuseError, RecordNotFoundError } from '../commands/command-errors';
@@ -9,22 +9,10 @@ import { InvalidCursorError, PageSizeError } from './connection';
 import { AuthenticationError, TooManyAttemptsError } from '../identity/auth-errors';
 import { PasswordPolicyError } from '../identity/password-hasher';
 
-/** The stable codes clients switch on (extensions.code). */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'INVALID_STATE'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'TOO_MANY_REQUESTS'
-  | 'INTERNAL_SERVER_ERROR';
-
 const logger = new Logger('errors');
 
 interface Mapped {
-  code: ErrorCode;
+  code: ApiErrorCode;
   message: string;
   extensions?: Record<string, unknown>;
 }
@@ -32,7 +20,7 @@ interface Mapped {
 /** The one place that turns what went wrong into what the client is told. */
 export function mapError(error: unknown): Mapped | undefined {
   if (error instanceof DomainError) {
-    const code: ErrorCode =
+    const code: ApiErrorCode =
       error.code === 'INVALID_STATE' ? 'INVALID_STATE' : error.code === 'VALIDATION_FAILED' ? 'BAD_USER_INPUT' : error.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'FORBIDDEN';
     return { code, message: error.userMessage, extensions: { reason: error.message, ...(error.details ?? {}) } };
   }

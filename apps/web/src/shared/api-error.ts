@@ -1,16 +1,8 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { API_ERROR_CODES, type ApiErrorCode as DomainApiErrorCode } from '@zeren/domain';
 
-export type ApiErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'INVALID_STATE'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'TOO_MANY_REQUESTS'
-  | 'INTERNAL_SERVER_ERROR'
-  | 'NETWORK';
+/** The API's codes, and NETWORK when no answer came. */
+export type ApiErrorCode = DomainApiErrorCode | 'NETWORK';
 
 export interface ApiErrorInfo {
   code: ApiErrorCode;
@@ -20,7 +12,7 @@ export interface ApiErrorInfo {
   fields: Record<string, string>;
 }
 
-const KNOWN_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'INVALID_STATE', 'IDEMPOTENCY_KEY_REUSED', 'TOO_MANY_REQUESTS']);
+const KNOWN_CODES = new Set<string>(API_ERROR_CODES.filter((code) => code !== 'INTERNAL_SERVER_ERROR'));
 
 function fieldsOf(extensions: Record<string, unknown> | undefined): Record<string, string> {
   const fields = extensions?.['fields'];
