@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { abilityToSqlWhere, type AppAbility } from '@zeren/domain';
-import type { EventMetadata } from '@zeren/events';
+import type { EventRow } from '../event-store/event-store';
 import { ScopedTransactions } from '../database/scoped-transactions';
 
 export interface AuditEventQuery {
@@ -16,24 +16,8 @@ export interface AuditEventQuery {
   limit: number;
 }
 
-export interface AuditEventRow {
-  position: string;
-  tenant_position: string;
-  tenant_id: string;
-  stream_type: string;
-  stream_id: string;
-  version: number;
-  type: string;
-  schema_version: number;
-  metadata: EventMetadata;
-  recorded_at: Date;
-  effective_at: Date | null;
-  prev_hash: Buffer;
-  hash: Buffer;
-  /** Null when redacted. */
-  data: unknown;
-  redacted: boolean;
-}
+/** An event as the audit trail lists it: data is null when the caller may not read the record's content. */
+export type AuditEventRow = Omit<EventRow, 'transaction_id'> & { redacted: boolean };
 
 /** The filter's conditions, $1–$6; null parameters do not filter. */
 const FILTER = `($1::uuid IS NULL OR e.tenant_id = $1)

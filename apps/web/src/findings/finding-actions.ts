@@ -1,22 +1,8 @@
-import { FINDING_ACTION_COMMANDS, FINDING_COMMAND_FROM, isAllowed, type AppAbility, type FindingAction, type FindingStatus } from '@zeren/domain';
+import { FINDING_ACTION_COMMANDS, FINDING_ACTIONS, FINDING_COMMAND_FROM, isAllowed, type AppAbility, type FindingAction, type FindingStatus } from '@zeren/domain';
 
 /** The lifecycle actions the finding page offers (recording is the inspection page's). */
-export const FINDING_PAGE_ACTIONS = [
-  'submitPlan',
-  'checkIn',
-  'submit',
-  'reviewPass',
-  'reviewReject',
-  'signOff',
-  'reject',
-  'requestExtension',
-  'approveExtension',
-  'refuseExtension',
-  'reassign',
-  'withdraw',
-  'reopen',
-] as const satisfies readonly FindingAction[];
-export type FindingPageAction = (typeof FINDING_PAGE_ACTIONS)[number];
+export type FindingPageAction = Exclude<FindingAction, 'record'>;
+export const FINDING_PAGE_ACTIONS = FINDING_ACTIONS.filter((action): action is FindingPageAction => action !== 'record');
 
 export interface FindingForActions {
   tenantId: string;
