@@ -6,6 +6,7 @@ import { PLATFORM_TENANT_ID } from '@zeren/events';
 import { RecordNotFoundError } from '../commands/command-errors';
 import { CommandPipeline } from '../commands/command-pipeline';
 import { ScopedTransactions } from '../database/scoped-transactions';
+import { newRecordId } from '../records/record-commands';
 import type { Caller } from './authenticator';
 import { hashApiTokenSecret } from './authenticator';
 import { Authorization } from './authorization';
@@ -63,9 +64,10 @@ export class ApiTokensResolver {
   async issueApiToken(@CurrentCaller() caller: Caller, @Args('input') input: IssueApiTokenInput): Promise<IssueApiTokenPayload> {
     const scope: ApiTokenScope = input.tenantId ? { kind: 'TENANT', tenantId: input.tenantId } : { kind: 'CITY', cityId: input.cityId ?? '' };
     const streamTenant = input.tenantId ?? PLATFORM_TENANT_ID;
-    const tokenId = randomUUID();
+    const tokenId = newRecordId(caller, input.idempotencyKey, randomUUID);
     this.authorization.assertCan(caller, 'issue', 'ApiToken', { id: tokenId, tenantId: input.tenantId ?? null, cityId: input.cityId ?? null });
     const secret = randomBytes(32).toString('base64url');
+    let issuedNow = false;
     await this.pipeline.execute({
       actor: caller.actor,
       scope: { tenantIds: [streamTenant] },
@@ -73,11 +75,20 @@ export class ApiTokensResolver {
       streamId: tokenId,
       decider: apiTokenDecider,
       command: { type: 'IssueApiToken', tokenId, name: input.name, scope, readOnly: input.readOnly, operations: input.operations, expiresAt: input.expiresAt },
+      idempotencyKey: input.idempotencyKey,
       afterAppend: async (sql) => {
+        issuedNow = true;
         await sql.query('INSERT INTO api_token_credentials (token_id, tenant_id, secret_hash) VALUES ($1, $2, $3)', [tokenId, streamTenant, hashApiTokenSecret(secret)]);
       },
       result: () => ({ tokenId }),
     });
+    if (!issuedNow) {
+      // A retry of an issue whose answer was lost: same token, but its secret was never kept, so it
+      // gets a new one and the first (which the caller never saw) stops working.
+      await this.transactions.run({ tenantIds: [streamTenant] }, (sql) =>
+        sql.query('UPDATE api_token_credentials SET secret_hash = $2 WHERE token_id = $1', [tokenId, hashApiTokenSecret(secret)]),
+      );
+    }
     const [row] = await this.load([streamTenant], tokenId);
     return { token: `zr_${tokenId}_${secret}`, apiToken: row! };
   }

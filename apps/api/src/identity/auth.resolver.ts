@@ -2,6 +2,7 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { personDecider } from '@zeren/domain';
 import { PLATFORM_TENANT_ID } from '@zeren/events';
+import { ForbiddenError } from '../commands/command-errors';
 import { CommandPipeline } from '../commands/command-pipeline';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { GraphQLContext } from '../graphql/graphql-context';
@@ -68,7 +69,8 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: '修改密码 (of the signed-in person)' })
   async changePassword(@CurrentCaller() caller: Caller, @Args('input') input: ChangePasswordInput): Promise<boolean> {
-    if (caller.actor.kind !== 'user') throw new AuthenticationError('接口令牌没有密码');
+    // An API token is a valid identity that has no password: not allowed, rather than not signed in.
+    if (caller.actor.kind !== 'user') throw new ForbiddenError();
     assertPasswordPolicy(input.newPassword);
     await this.signInService.verifyCurrentPassword(caller.actor.id, input.currentPassword);
     const hash = await this.passwords.hash(input.newPassword);

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { startTestApp, TEST_ADMIN_PASSWORD, TEST_JWT_SECRET, type TestApp } from '../../test/test-app';
 import { withOwner } from '../../test/test-database';
 
@@ -107,6 +107,14 @@ describe('token attacks', () => {
     await refused(await sign({ exp: Math.floor(Date.now() / 1000) - 10 }));
   });
 
+  it('refuses RS/HS algorithm confusion: an RS256 token, and an HS256 token keyed with an RSA public key', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const token = (alg: string) =>
+      new SignJWT(claims()).setProtectedHeader({ alg }).setSubject(ids['qtAdmin']!).setIssuer('zeren').setAudience('zeren-api').setExpirationTime('10m');
+    await refused(await token('RS256').sign(privateKey));
+    await refused(await token('HS256').sign(new TextEncoder().encode(await exportSPKI(publicKey))));
+  });
+
   it('refuses a genuine token whose payload was changed', async () => {
     const token = await app.signIn('qt.admin', PASSWORD);
     const [header, payload, signature] = token.split('.');
@@ -191,6 +199,24 @@ describe('API tokens', () => {
   });
 });
 
+describe('expired API tokens', () => {
+  it('refuses an API token past its expiry, like a revoked one', async () => {
+    const admin = await app.signIn('qt.admin', PASSWORD);
+    const issued = await app.graphql<{ issueApiToken: { token: string; apiToken: { id: string } } }>(
+      'mutation($input: IssueApiTokenInput!) { issueApiToken(input: $input) { token apiToken { id } } }',
+      { input: { name: '过期测试', tenantId: ids['qiantang'], readOnly: true, expiresAt: new Date(Date.now() + 86_400_000).toISOString() } },
+      admin,
+    );
+    const { token, apiToken } = issued.data!.issueApiToken;
+    expect((await app.graphql(VIEWER, {}, token)).errors).toBeUndefined();
+    // Time passes: the token's expiry is now behind us.
+    await withOwner(app.database, (owner) => owner.query(`UPDATE api_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`, [apiToken.id]));
+    const expired = await app.graphql(VIEWER, {}, token);
+    expect(expired.status).toBe(401);
+    expect(expired.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('people across districts', () => {
   it('shows a district admin the people of its own district only, and another district’s person as not found', async () => {
     const qt = await app.signIn('qt.admin', PASSWORD);
@@ -220,5 +246,49 @@ describe('people across districts', () => {
       { type: 'PersonRegistered', role: 'platform_admin' },
       { type: 'PasswordSet', role: 'platform_admin' },
     ]);
+  });
+});
+
+describe('retries with an idempotency key', () => {
+  async function twice<T>(query: string, input: Record<string, unknown>, token: string): Promise<[T, T]> {
+    const first = await app.graphql<T>(query, { input }, token);
+    const retry = await app.graphql<T>(query, { input }, token);
+    expect([first.errors, retry.errors]).toEqual([undefined, undefined]);
+    return [first.data!, retry.data!];
+  }
+
+  it('returns the first city, district and person instead of IDEMPOTENCY_KEY_REUSED', async () => {
+    const [city, cityRetry] = await twice<{ createCity: { id: string } }>(CREATE_CITY, { name: '温州市', code: '330300', idempotencyKey: 'city-wenzhou' }, platformToken);
+    expect(cityRetry.createCity.id).toBe(city.createCity.id);
+    const [tenant, tenantRetry] = await twice<{ createTenant: { id: string } }>(
+      CREATE_TENANT,
+      { cityId: city.createCity.id, name: '鹿城区', code: '330302', idempotencyKey: 'tenant-lucheng' },
+      platformToken,
+    );
+    expect(tenantRetry.createTenant.id).toBe(tenant.createTenant.id);
+    const [person, personRetry] = await twice<{ registerPerson: { id: string; version: number } }>(
+      REGISTER,
+      { username: 'lc.admin', displayName: '鹿城管理员', role: 'district_admin', tenantId: tenant.createTenant.id, initialPassword: PASSWORD, idempotencyKey: 'person-lc-admin' },
+      platformToken,
+    );
+    expect(personRetry.registerPerson).toEqual(person.registerPerson);
+    const cities = await app.graphql<{ cities: Array<{ name: string }> }>('{ cities { name } }', {}, platformToken);
+    expect(cities.data!.cities.filter((c) => c.name === '温州市')).toHaveLength(1);
+  });
+
+  it('still refuses the same key for a different request', async () => {
+    await app.graphql(CREATE_CITY, { input: { name: '宁波市', code: '330200', idempotencyKey: 'city-ningbo' } }, platformToken);
+    const changed = await app.graphql(CREATE_CITY, { input: { name: '绍兴市', code: '330600', idempotencyKey: 'city-ningbo' } }, platformToken);
+    expect(changed.errors![0]!.extensions!.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('returns the first API token with a fresh secret, and the unseen first secret stops working', async () => {
+    const admin = await app.signIn('qt.admin', PASSWORD);
+    const ISSUE = 'mutation($input: IssueApiTokenInput!) { issueApiToken(input: $input) { token apiToken { id version } } }';
+    const input = { name: '督查督办系统', tenantId: ids['qiantang'], readOnly: true, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), idempotencyKey: 'token-duban' };
+    const [first, retry] = await twice<{ issueApiToken: { token: string; apiToken: { id: string; version: number } } }>(ISSUE, input, admin);
+    expect(retry.issueApiToken.apiToken).toEqual(first.issueApiToken.apiToken);
+    expect((await app.graphql(VIEWER, {}, retry.issueApiToken.token)).errors).toBeUndefined();
+    expect((await app.graphql(VIEWER, {}, first.issueApiToken.token)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -5,6 +5,7 @@ import { personDecider, type PersonCommand } from '@zeren/domain';
 import { PLATFORM_TENANT_ID } from '@zeren/events';
 import { RecordNotFoundError } from '../commands/command-errors';
 import { CommandPipeline } from '../commands/command-pipeline';
+import { newRecordId } from '../records/record-commands';
 import type { Caller } from './authenticator';
 import { Authorization } from './authorization';
 import { CurrentCaller } from './current-caller.decorator';
@@ -53,7 +54,7 @@ export class PeopleResolver {
 
   @Mutation(() => Person, { description: '新增人员 with an initial password' })
   async registerPerson(@CurrentCaller() caller: Caller, @Args('input') input: RegisterPersonInput): Promise<Person> {
-    const personId = randomUUID();
+    const personId = newRecordId(caller, input.idempotencyKey, randomUUID);
     const where = { tenantId: input.tenantId ?? null, cityId: input.cityId ?? null, unitId: input.unitId ?? null };
     this.authorization.assertCan(caller, 'create', 'Person', { ...where, role: input.role, id: personId });
     assertPasswordPolicy(input.initialPassword);

@@ -9,6 +9,7 @@ import { Authorization } from '../identity/authorization';
 import { CurrentCaller } from '../identity/current-caller.decorator';
 import { City, CreateCityInput, CreateTenantInput, Tenant } from '../identity/identity.models';
 import { TenantDirectory } from '../identity/tenant-directory';
+import { newRecordId } from '../records/record-commands';
 import { TenancyRepository } from './tenancy.repository';
 
 /** Cities and districts: created by the platform, read by whoever works in them. */
@@ -39,7 +40,7 @@ export class TenancyResolver {
 
   @Mutation(() => City, { description: '新建市 (platform)' })
   async createCity(@CurrentCaller() caller: Caller, @Args('input') input: CreateCityInput): Promise<City> {
-    const cityId = randomUUID();
+    const cityId = newRecordId(caller, input.idempotencyKey, randomUUID);
     this.authorization.assertCan(caller, 'create', 'City', { id: cityId, cityId });
     const result = await this.pipeline.execute({
       actor: caller.actor,
@@ -56,7 +57,7 @@ export class TenancyResolver {
 
   @Mutation(() => Tenant, { description: '新建区县 (platform); then register its first 区县管理员 with registerPerson' })
   async createTenant(@CurrentCaller() caller: Caller, @Args('input') input: CreateTenantInput): Promise<Tenant> {
-    const tenantId = randomUUID();
+    const tenantId = newRecordId(caller, input.idempotencyKey, randomUUID);
     this.authorization.assertCan(caller, 'create', 'Tenant', { id: tenantId, tenantId, cityId: input.cityId });
     const result = await this.pipeline.execute({
       actor: caller.actor,

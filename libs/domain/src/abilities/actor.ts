@@ -1,3 +1,5 @@
+import type { DecisionContext } from '../shared/decider';
+
 /** The role keys of DESIGN.md "Users and their jobs"; `service` is an integration's API token. */
 export type Role = 'platform_admin' | 'city_inspector' | 'district_admin' | 'unit_officer' | 'auditor' | 'service';
 
@@ -53,4 +55,24 @@ function shapeProblem(actor: Actor): string | null {
 export function assertActorShape(actor: Actor): void {
   const problem = shapeProblem(actor);
   if (problem) throw new InvalidActorError(actor, problem);
+}
+
+/** An API token acts at the level of its scope, never above it (a district's token cannot sign off). */
+export const TOKEN_LEVEL_ROLE = { TENANT: 'district_admin', CITY: 'city_inspector' } as const satisfies Record<string, Role>;
+export type TokenScopeKind = keyof typeof TOKEN_LEVEL_ROLE;
+
+/**
+ * The role a decider judges an actor as. An integration's API token that may act (not read-only)
+ * acts as the office of its scope (DESIGN.md: "scoped GraphQL access to one tenant or one city"):
+ * which of that office's operations it takes is the ability's check of the token's named operations.
+ * Everyone else, the warning scheduler included (it carries no token), acts as its own role.
+ */
+export function roleActingAs(actor: Actor): Role {
+  if (actor.role !== 'service' || actor.readOnly !== false) return actor.role;
+  return TOKEN_LEVEL_ROLE[actor.tenantId ? 'TENANT' : 'CITY'];
+}
+
+/** A decision's context with its actor judged as `roleActingAs` says. */
+export function actingContext(context: DecisionContext): DecisionContext {
+  return { ...context, actor: { ...context.actor, role: roleActingAs(context.actor) } };
 }

@@ -66,6 +66,18 @@ describe('Finding: recording', () => {
     given(findingDecider).when(recordFinding, at(actorFor(role), T0)).thenFails('NOT_ALLOWED');
   });
 
+  it('lets an API token that may act record as the office of its scope, and never a read-only one', () => {
+    const districtInspection = { ...recordFinding, inspection: { ...recordFinding.inspection, level: 'DISTRICT' as const } };
+    const districtToken = actorFor('service', { readOnly: false, operations: ['record'] });
+    const cityToken = actorFor('service', { tenantId: null, readOnly: false, operations: ['record'] });
+    given(findingDecider).when(districtInspection, at(districtToken, T0)).thenEmits([expect.objectContaining({ type: 'FindingRecorded' })]);
+    given(findingDecider).when(recordFinding, at(cityToken, T0)).thenEmits([expect.objectContaining({ type: 'FindingRecorded' })]);
+    // A district's token acts as its district office: it cannot record in the city's inspection.
+    given(findingDecider).when(recordFinding, at(districtToken, T0)).thenFails('NOT_ALLOWED');
+    given(findingDecider).when(districtInspection, at({ ...districtToken, readOnly: true, operations: [] }, T0)).thenFails('NOT_ALLOWED');
+    given(findingDecider).when(districtInspection, contextFor(districtToken, T0, OTHER_TENANT_ID)).thenFails('NOT_ALLOWED');
+  });
+
   it('refuses a district admin acting in another tenant', () => {
     const districtInspection = { ...recordFinding, inspection: { ...recordFinding.inspection, level: 'DISTRICT' as const } };
     given(findingDecider).when(districtInspection, contextFor(districtAdmin, T0, OTHER_TENANT_ID)).thenFails('NOT_ALLOWED');

@@ -16,6 +16,7 @@ import {
   type FindingEvent,
   type FindingRecorded,
 } from '@zeren/events';
+import { actingContext } from '../abilities/actor';
 import { requireFindingsRecordable } from '../inspection/inspection.decider';
 import { INSPECTION_RUNNER_ROLE } from '../inspection/inspection.rules';
 import { daysUntilDeadline } from '../shared/china-time';
@@ -153,7 +154,8 @@ function submitForSignOff(finding: RecordedFinding, command: SubmitForSignOff, a
   });
 }
 
-function decide(state: FindingState, command: FindingCommand, context: DecisionContext): FindingEvent[] {
+function decide(state: FindingState, command: FindingCommand, given: DecisionContext): FindingEvent[] {
+  const context = actingContext(given);
   guard.requireRole(context, FINDING_COMMAND_ROLES[command.type], command.type);
   if (command.type === 'RecordFinding') return record(state, command, context);
 

@@ -67,6 +67,15 @@ describe('Inspection: planning', () => {
       ]);
   });
 
+  it('lets an API token that may act plan and run inspections as the office of its scope, and never a read-only one', () => {
+    const districtToken = actorFor('service', { readOnly: false, operations: ['plan', 'update'] });
+    given(inspectionDecider)
+      .when(selfCheck, at(districtToken))
+      .thenEmits([expect.objectContaining({ data: expect.objectContaining({ kind: 'SELF_CHECK', level: 'DISTRICT' }) })]);
+    given(inspectionDecider, planned(selfCheck, district)).when({ type: 'StartInspection' }, at(districtToken)).thenEmits([expect.objectContaining({ type: 'InspectionStarted' })]);
+    given(inspectionDecider).when(selfCheck, at({ ...districtToken, readOnly: true, operations: [] })).thenFails('NOT_ALLOWED');
+  });
+
   it('makes a district name the units it inspects', () => {
     given(inspectionDecider)
       .when(patrol, at(district))

@@ -9,6 +9,7 @@ import {
   type InspectionLevel,
   type InspectionTarget,
 } from '@zeren/events';
+import { actingContext } from '../abilities/actor';
 import { CommandGuard, type NotCreated } from '../shared/command-guard';
 import { createEvent } from '../shared/create-event';
 import type { Decider, DecisionContext } from '../shared/decider';
@@ -151,7 +152,8 @@ function plan(state: InspectionState, command: PlanInspection, context: Decision
   ];
 }
 
-function decide(state: InspectionState, command: InspectionCommand, context: DecisionContext): InspectionEvent[] {
+function decide(state: InspectionState, command: InspectionCommand, given: DecisionContext): InspectionEvent[] {
+  const context = actingContext(given);
   if (command.type === 'PlanInspection') return plan(state, command, context);
 
   const inspection = guard.existing(state, command.type);

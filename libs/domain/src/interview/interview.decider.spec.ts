@@ -145,6 +145,14 @@ describe('Interview (约谈)', () => {
     given(interviewDecider).when(schedule, at(actorFor(role))).thenFails('NOT_ALLOWED');
   });
 
+  it('lets an API token that may act conduct interviews as the office of its scope, and never a read-only one', () => {
+    const districtToken = actorFor('service', { readOnly: false, operations: ['schedule'] });
+    const cityToken = actorFor('service', { tenantId: null, readOnly: false, operations: ['schedule'] });
+    given(interviewDecider).when(schedule, at(districtToken)).thenEmits([expect.objectContaining({ type: 'InterviewScheduled' })]);
+    given(interviewDecider).when(schedule, at(cityToken)).thenEmits([expect.objectContaining({ type: 'InterviewScheduled' })]);
+    given(interviewDecider).when(schedule, at({ ...districtToken, readOnly: true, operations: [] })).thenFails('NOT_ALLOWED');
+  });
+
   it('lets a district office conduct interviews too', () => {
     given(interviewDecider).when(schedule, at(actorFor('district_admin'))).thenEmits([expect.objectContaining({ type: 'InterviewScheduled' })]);
   });

@@ -7,6 +7,7 @@ import {
   type InterviewEvent,
   type InterviewKind,
 } from '@zeren/events';
+import { actingContext } from '../abilities/actor';
 import { chinaDateOf } from '../shared/china-time';
 import { CommandGuard, type NotCreated } from '../shared/command-guard';
 import { createEvent, optionalText } from '../shared/create-event';
@@ -115,7 +116,8 @@ const guard = new CommandGuard<InterviewStatus, InterviewCommand['type']>({
   },
 });
 
-function decide(state: InterviewState, command: InterviewCommand, context: DecisionContext): InterviewEvent[] {
+function decide(state: InterviewState, command: InterviewCommand, given: DecisionContext): InterviewEvent[] {
+  const context = actingContext(given);
   guard.requireRole(context, INTERVIEW_COMMAND_ROLES[command.type], command.type);
   if (command.type === 'ScheduleInterview') {
     guard.requireState(state.status, ['NONE'], command.type);
