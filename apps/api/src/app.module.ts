@@ -23,6 +23,7 @@ import { InterviewsModule } from './interviews/interviews.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { LiveModule } from './live/live.module';
 import { ReportingModule } from './reporting/reporting.module';
+import { ResponsibilityModule } from './responsibility/responsibility.module';
 import { isWebSocketContext, liveGraphQLContext, subscriptionOptions, type LiveConnectionContext, type LiveGraphQLContext } from './live/subscription-server';
 import { SystemModule } from './system/system.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -60,6 +61,7 @@ export class AppModule {
         IntegrationsModule,
         NotificationsModule,
         InterviewsModule,
+        ResponsibilityModule,
         AuditTrailModule,
         LiveModule,
         ReportingModule,

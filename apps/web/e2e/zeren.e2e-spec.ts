@@ -71,8 +71,8 @@ describe('signing in and the shell', () => {
   it('shows each role only the pages it may use', async () => {
     const expectations: Array<[string, string[]]> = [
       ['platform', ['管理']],
-      ['hz.inspector', ['首页', '检查', '整改台账', '约谈', '审计']],
-      ['qt.auditor', ['首页', '检查', '整改台账', '约谈', '审计']],
+      ['hz.inspector', ['首页', '检查', '整改台账', '约谈', '责任考核', '审计']],
+      ['qt.auditor', ['首页', '检查', '整改台账', '约谈', '责任考核', '审计']],
     ];
     for (const [username, menu] of expectations) {
       const { page, context } = await newPage(browser);
@@ -317,10 +317,10 @@ describe('the ledger, inspections, interviews and the audit trail', () => {
     await page.waitForURL((address) => address.searchParams.get('order') === 'DEADLINE_ASC' && address.searchParams.get('statuses') === 'IN_PROGRESS');
     await page.getByTestId('findings-table').locator('th[aria-sort="ascending"]').waitFor();
     // The spinner may not have appeared yet when the URL changes: wait for the re-queried rows instead.
-    await page.waitForFunction(() => {
+    await page.waitForFunction(`(() => {
       const cells = [...document.querySelectorAll('[data-testid="findings-table"] [data-testid="finding-status"]')];
       return cells.length > 0 && cells.every((cell) => cell.textContent === '整改中') && !document.querySelector('[data-testid="findings-table"] .ant-spin-spinning');
-    });
+    })()`);
     const deadlines = await page.getByTestId('findings-table').locator('tbody tr td:nth-child(4)').allTextContents();
     expect(deadlines).toEqual([...deadlines].sort());
     const statuses = await page.getByTestId('findings-table').getByTestId('finding-status').allTextContents();

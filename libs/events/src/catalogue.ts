@@ -3,6 +3,7 @@ import { findingEvents } from './finding/finding.events';
 import { identityEvents } from './identity/identity.events';
 import { inspectionEvents } from './inspection/inspection.events';
 import { interviewEvents } from './interview/interview.events';
+import { responsibilityEvents } from './responsibility/responsibility.events';
 import { tenancyEvents } from './tenancy/tenancy.events';
 import { unitEvents } from './unit/unit.events';
 import { webhookEvents } from './webhook/webhook.events';
@@ -16,4 +17,5 @@ export const eventCatalogue = new EventRegistry([
   ...findingEvents,
   ...interviewEvents,
   ...webhookEvents,
+  ...responsibilityEvents,
 ]);

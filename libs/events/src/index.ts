@@ -11,5 +11,6 @@ export * from './inspection/inspection.events';
 export * from './finding/finding.events';
 export * from './interview/interview.events';
 export * from './webhook/webhook.events';
+export * from './responsibility/responsibility.events';
 export * from './catalogue';
 export * from './audit';

@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/inspections', label: 'nav.inspections', visible: (ability) => canAny(ability, 'read', 'Inspection') },
   { path: '/ledger', label: 'nav.ledger', visible: (ability) => canAny(ability, 'read', 'Finding') },
   { path: '/interviews', label: 'nav.interviews', visible: (ability) => canAny(ability, 'read', 'Interview') },
+  { path: '/responsibility', label: 'nav.responsibility', visible: (ability) => canAny(ability, 'read', 'Responsibility') },
   { path: '/audit', label: 'nav.audit', visible: (ability) => canAny(ability, 'verifyChain', 'AuditEvent') },
   {
     path: '/admin',

@@ -13,6 +13,7 @@ const InspectionPage = lazy(() => import('../inspections/inspection-page'));
 const LedgerPage = lazy(() => import('../ledger/ledger-page'));
 const FindingPage = lazy(() => import('../findings/finding-page'));
 const InterviewsPage = lazy(() => import('../interviews/interviews-page'));
+const ResponsibilityPage = lazy(() => import('../responsibility/responsibility-page'));
 const AuditPage = lazy(() => import('../audit/audit-page'));
 const AdminPage = lazy(() => import('../admin/admin-page'));
 
@@ -56,6 +57,7 @@ export default function AppRoutes() {
         <Route path="ledger" element={<Guarded path="/ledger"><LedgerPage /></Guarded>} />
         <Route path="findings/:findingId" element={<Guarded path="/ledger"><FindingPage /></Guarded>} />
         <Route path="interviews" element={<Guarded path="/interviews"><InterviewsPage /></Guarded>} />
+        <Route path="responsibility" element={<Guarded path="/responsibility"><ResponsibilityPage /></Guarded>} />
         <Route path="audit" element={<Guarded path="/audit"><AuditPage /></Guarded>} />
         <Route path="admin" element={<Guarded path="/admin"><AdminPage /></Guarded>} />
         <Route path="*" element={<NotFound />} />

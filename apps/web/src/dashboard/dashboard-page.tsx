@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/locale';
 import { ApiErrorAlert } from '../shared/api-error-alert';
 import { DistrictSelect } from '../shared/district-select';
 import { PageHeader } from '../shared/page-header';
+import { AssessmentRankingCard } from './assessment-ranking-card';
 import { dashboardScopeOf, statisticsScope } from './dashboard-scope';
 import { DashboardStatisticsQuery, DistrictRankingQuery, RectificationTrendQuery, UnitRankingQuery } from './dashboard.documents';
 import { FigureCards } from './figure-cards';
@@ -70,6 +71,11 @@ export default function DashboardPage() {
             <Suspense fallback={<Spin />}>{trend.data ? <TrendChart points={trend.data.rectificationTrend} /> : <Empty />}</Suspense>
           </Card>
         </Col>
+        {scope.kind !== 'unit' && (
+          <Col xs={24} xl={12}>
+            <AssessmentRankingCard tenantId={rankingTenant} />
+          </Col>
+        )}
       </Row>
     </>
   );

@@ -79,6 +79,23 @@ type Documents = {
     "\n  mutation RecordInterviewHeld($input: RecordInterviewHeldInput!) {\n    recordInterviewHeld(input: $input) {\n      ...InterviewFields\n    }\n  }\n": typeof types.RecordInterviewHeldDocument,
     "\n  mutation FulfilCommitment($input: FulfilCommitmentInput!) {\n    fulfilCommitment(input: $input) {\n      ...InterviewFields\n    }\n  }\n": typeof types.FulfilCommitmentDocument,
     "\n  mutation CancelInterview($input: CancelInterviewInput!) {\n    cancelInterview(input: $input) {\n      ...InterviewFields\n    }\n  }\n": typeof types.CancelInterviewDocument,
+    "\n  query ResponsibilityLists($year: Int!, $tenantId: ID) {\n    responsibilityLists(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      unitId\n      year\n      title\n      version\n      items {\n        id\n        title\n        content\n        firstResponsible {\n          personId\n          name\n        }\n      }\n    }\n  }\n": typeof types.ResponsibilityListsDocument,
+    "\n  query ResponsibilityListFindings($id: ID!) {\n    responsibilityList(id: $id) {\n      id\n      items {\n        id\n        findings {\n          id\n          title\n          status\n          unitId\n        }\n      }\n    }\n  }\n": typeof types.ResponsibilityListFindingsDocument,
+    "\n  mutation CreateResponsibilityList($input: CreateResponsibilityListInput!) {\n    createResponsibilityList(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.CreateResponsibilityListDocument,
+    "\n  mutation AddResponsibilityItem($input: AddResponsibilityItemInput!) {\n    addResponsibilityItem(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.AddResponsibilityItemDocument,
+    "\n  query TargetLetters($year: Int!, $tenantId: ID) {\n    targetLetters(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      year\n      level\n      unitId\n      terms\n      status\n      signatories {\n        party\n        name\n        title\n      }\n      signedOn\n      version\n    }\n    unitsWithoutSignedLetter(year: $year, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": typeof types.TargetLettersDocument,
+    "\n  mutation DraftTargetLetter($input: DraftTargetLetterInput!) {\n    draftTargetLetter(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.DraftTargetLetterDocument,
+    "\n  mutation SignTargetLetter($input: SignTargetLetterInput!) {\n    signTargetLetter(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.SignTargetLetterDocument,
+    "\n  query KeyProjectPlans($year: Int!, $tenantId: ID) {\n    keyProjectPlans(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      year\n      ownerUnitId\n      status\n      totalWeight\n      weightedCompletion\n      version\n      projects {\n        id\n        category\n        title\n        weight\n        goal\n        completionPercent\n      }\n    }\n  }\n": typeof types.KeyProjectPlansDocument,
+    "\n  query KeyProjectPlan($id: ID!) {\n    keyProjectPlan(id: $id) {\n      id\n      version\n      projects {\n        id\n        milestones {\n          month\n          target\n          dueDate\n          standing\n          report {\n            completionPercent\n            summary\n            reportedAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.KeyProjectPlanDocument,
+    "\n  mutation DraftKeyProjectPlan($input: DraftKeyProjectPlanInput!) {\n    draftKeyProjectPlan(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.DraftKeyProjectPlanDocument,
+    "\n  mutation AddKeyProject($input: AddKeyProjectInput!) {\n    addKeyProject(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.AddKeyProjectDocument,
+    "\n  mutation ConfirmKeyProjectPlan($input: ConfirmKeyProjectPlanInput!) {\n    confirmKeyProjectPlan(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.ConfirmKeyProjectPlanDocument,
+    "\n  mutation ReportKeyProjectProgress($input: ReportKeyProjectProgressInput!) {\n    reportKeyProjectProgress(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.ReportKeyProjectProgressDocument,
+    "\n  query MonthlyReports($year: Int!, $tenantId: ID) {\n    monthlyReports(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      month\n      dueDate\n      status\n      content\n      submittedAt\n      standing\n      warning\n      version\n    }\n  }\n": typeof types.MonthlyReportsDocument,
+    "\n  mutation ScheduleMonthlyReport($input: ScheduleMonthlyReportInput!) {\n    scheduleMonthlyReport(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.ScheduleMonthlyReportDocument,
+    "\n  mutation SubmitMonthlyReport($input: SubmitMonthlyReportInput!) {\n    submitMonthlyReport(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.SubmitMonthlyReportDocument,
+    "\n  query Assessment($year: Int!, $tenantId: ID) {\n    assessment(year: $year, tenantId: $tenantId) {\n      year\n      rulesVersion\n      asOf\n      ranking {\n        tenantId\n        unitId\n        name\n        rank\n        total\n        lines {\n          criterion\n          measured\n          points\n          events {\n            tenantId\n            tenantPosition\n            streamId\n            version\n            type\n          }\n        }\n      }\n    }\n  }\n": typeof types.AssessmentDocument,
     "\n  fragment PersonFields on Person {\n    id\n    username\n    displayName\n    role\n    cityId\n    tenantId\n    unitId\n    status\n    email\n    phone\n    version\n  }\n": typeof types.PersonFieldsFragmentDoc,
     "\n  query People($tenantId: ID) {\n    people(tenantId: $tenantId) {\n      ...PersonFields\n    }\n  }\n": typeof types.PeopleDocument,
     "\n  query Tenancy {\n    cities {\n      id\n      name\n      code\n    }\n    tenants {\n      id\n      name\n      code\n      cityId\n    }\n  }\n": typeof types.TenancyDocument,
@@ -151,6 +168,23 @@ const documents: Documents = {
     "\n  mutation RecordInterviewHeld($input: RecordInterviewHeldInput!) {\n    recordInterviewHeld(input: $input) {\n      ...InterviewFields\n    }\n  }\n": types.RecordInterviewHeldDocument,
     "\n  mutation FulfilCommitment($input: FulfilCommitmentInput!) {\n    fulfilCommitment(input: $input) {\n      ...InterviewFields\n    }\n  }\n": types.FulfilCommitmentDocument,
     "\n  mutation CancelInterview($input: CancelInterviewInput!) {\n    cancelInterview(input: $input) {\n      ...InterviewFields\n    }\n  }\n": types.CancelInterviewDocument,
+    "\n  query ResponsibilityLists($year: Int!, $tenantId: ID) {\n    responsibilityLists(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      unitId\n      year\n      title\n      version\n      items {\n        id\n        title\n        content\n        firstResponsible {\n          personId\n          name\n        }\n      }\n    }\n  }\n": types.ResponsibilityListsDocument,
+    "\n  query ResponsibilityListFindings($id: ID!) {\n    responsibilityList(id: $id) {\n      id\n      items {\n        id\n        findings {\n          id\n          title\n          status\n          unitId\n        }\n      }\n    }\n  }\n": types.ResponsibilityListFindingsDocument,
+    "\n  mutation CreateResponsibilityList($input: CreateResponsibilityListInput!) {\n    createResponsibilityList(input: $input) {\n      id\n      version\n    }\n  }\n": types.CreateResponsibilityListDocument,
+    "\n  mutation AddResponsibilityItem($input: AddResponsibilityItemInput!) {\n    addResponsibilityItem(input: $input) {\n      id\n      version\n    }\n  }\n": types.AddResponsibilityItemDocument,
+    "\n  query TargetLetters($year: Int!, $tenantId: ID) {\n    targetLetters(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      year\n      level\n      unitId\n      terms\n      status\n      signatories {\n        party\n        name\n        title\n      }\n      signedOn\n      version\n    }\n    unitsWithoutSignedLetter(year: $year, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n": types.TargetLettersDocument,
+    "\n  mutation DraftTargetLetter($input: DraftTargetLetterInput!) {\n    draftTargetLetter(input: $input) {\n      id\n      version\n    }\n  }\n": types.DraftTargetLetterDocument,
+    "\n  mutation SignTargetLetter($input: SignTargetLetterInput!) {\n    signTargetLetter(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": types.SignTargetLetterDocument,
+    "\n  query KeyProjectPlans($year: Int!, $tenantId: ID) {\n    keyProjectPlans(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      year\n      ownerUnitId\n      status\n      totalWeight\n      weightedCompletion\n      version\n      projects {\n        id\n        category\n        title\n        weight\n        goal\n        completionPercent\n      }\n    }\n  }\n": types.KeyProjectPlansDocument,
+    "\n  query KeyProjectPlan($id: ID!) {\n    keyProjectPlan(id: $id) {\n      id\n      version\n      projects {\n        id\n        milestones {\n          month\n          target\n          dueDate\n          standing\n          report {\n            completionPercent\n            summary\n            reportedAt\n          }\n        }\n      }\n    }\n  }\n": types.KeyProjectPlanDocument,
+    "\n  mutation DraftKeyProjectPlan($input: DraftKeyProjectPlanInput!) {\n    draftKeyProjectPlan(input: $input) {\n      id\n      version\n    }\n  }\n": types.DraftKeyProjectPlanDocument,
+    "\n  mutation AddKeyProject($input: AddKeyProjectInput!) {\n    addKeyProject(input: $input) {\n      id\n      version\n    }\n  }\n": types.AddKeyProjectDocument,
+    "\n  mutation ConfirmKeyProjectPlan($input: ConfirmKeyProjectPlanInput!) {\n    confirmKeyProjectPlan(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": types.ConfirmKeyProjectPlanDocument,
+    "\n  mutation ReportKeyProjectProgress($input: ReportKeyProjectProgressInput!) {\n    reportKeyProjectProgress(input: $input) {\n      id\n      version\n    }\n  }\n": types.ReportKeyProjectProgressDocument,
+    "\n  query MonthlyReports($year: Int!, $tenantId: ID) {\n    monthlyReports(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      month\n      dueDate\n      status\n      content\n      submittedAt\n      standing\n      warning\n      version\n    }\n  }\n": types.MonthlyReportsDocument,
+    "\n  mutation ScheduleMonthlyReport($input: ScheduleMonthlyReportInput!) {\n    scheduleMonthlyReport(input: $input) {\n      id\n      version\n    }\n  }\n": types.ScheduleMonthlyReportDocument,
+    "\n  mutation SubmitMonthlyReport($input: SubmitMonthlyReportInput!) {\n    submitMonthlyReport(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": types.SubmitMonthlyReportDocument,
+    "\n  query Assessment($year: Int!, $tenantId: ID) {\n    assessment(year: $year, tenantId: $tenantId) {\n      year\n      rulesVersion\n      asOf\n      ranking {\n        tenantId\n        unitId\n        name\n        rank\n        total\n        lines {\n          criterion\n          measured\n          points\n          events {\n            tenantId\n            tenantPosition\n            streamId\n            version\n            type\n          }\n        }\n      }\n    }\n  }\n": types.AssessmentDocument,
     "\n  fragment PersonFields on Person {\n    id\n    username\n    displayName\n    role\n    cityId\n    tenantId\n    unitId\n    status\n    email\n    phone\n    version\n  }\n": types.PersonFieldsFragmentDoc,
     "\n  query People($tenantId: ID) {\n    people(tenantId: $tenantId) {\n      ...PersonFields\n    }\n  }\n": types.PeopleDocument,
     "\n  query Tenancy {\n    cities {\n      id\n      name\n      code\n    }\n    tenants {\n      id\n      name\n      code\n      cityId\n    }\n  }\n": types.TenancyDocument,
@@ -432,6 +466,74 @@ export function graphql(source: "\n  mutation FulfilCommitment($input: FulfilCom
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelInterview($input: CancelInterviewInput!) {\n    cancelInterview(input: $input) {\n      ...InterviewFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelInterview($input: CancelInterviewInput!) {\n    cancelInterview(input: $input) {\n      ...InterviewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResponsibilityLists($year: Int!, $tenantId: ID) {\n    responsibilityLists(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      unitId\n      year\n      title\n      version\n      items {\n        id\n        title\n        content\n        firstResponsible {\n          personId\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResponsibilityLists($year: Int!, $tenantId: ID) {\n    responsibilityLists(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      unitId\n      year\n      title\n      version\n      items {\n        id\n        title\n        content\n        firstResponsible {\n          personId\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResponsibilityListFindings($id: ID!) {\n    responsibilityList(id: $id) {\n      id\n      items {\n        id\n        findings {\n          id\n          title\n          status\n          unitId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResponsibilityListFindings($id: ID!) {\n    responsibilityList(id: $id) {\n      id\n      items {\n        id\n        findings {\n          id\n          title\n          status\n          unitId\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateResponsibilityList($input: CreateResponsibilityListInput!) {\n    createResponsibilityList(input: $input) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation CreateResponsibilityList($input: CreateResponsibilityListInput!) {\n    createResponsibilityList(input: $input) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddResponsibilityItem($input: AddResponsibilityItemInput!) {\n    addResponsibilityItem(input: $input) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation AddResponsibilityItem($input: AddResponsibilityItemInput!) {\n    addResponsibilityItem(input: $input) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TargetLetters($year: Int!, $tenantId: ID) {\n    targetLetters(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      year\n      level\n      unitId\n      terms\n      status\n      signatories {\n        party\n        name\n        title\n      }\n      signedOn\n      version\n    }\n    unitsWithoutSignedLetter(year: $year, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query TargetLetters($year: Int!, $tenantId: ID) {\n    targetLetters(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      year\n      level\n      unitId\n      terms\n      status\n      signatories {\n        party\n        name\n        title\n      }\n      signedOn\n      version\n    }\n    unitsWithoutSignedLetter(year: $year, tenantId: $tenantId) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DraftTargetLetter($input: DraftTargetLetterInput!) {\n    draftTargetLetter(input: $input) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation DraftTargetLetter($input: DraftTargetLetterInput!) {\n    draftTargetLetter(input: $input) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignTargetLetter($input: SignTargetLetterInput!) {\n    signTargetLetter(input: $input) {\n      id\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SignTargetLetter($input: SignTargetLetterInput!) {\n    signTargetLetter(input: $input) {\n      id\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeyProjectPlans($year: Int!, $tenantId: ID) {\n    keyProjectPlans(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      year\n      ownerUnitId\n      status\n      totalWeight\n      weightedCompletion\n      version\n      projects {\n        id\n        category\n        title\n        weight\n        goal\n        completionPercent\n      }\n    }\n  }\n"): (typeof documents)["\n  query KeyProjectPlans($year: Int!, $tenantId: ID) {\n    keyProjectPlans(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      year\n      ownerUnitId\n      status\n      totalWeight\n      weightedCompletion\n      version\n      projects {\n        id\n        category\n        title\n        weight\n        goal\n        completionPercent\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeyProjectPlan($id: ID!) {\n    keyProjectPlan(id: $id) {\n      id\n      version\n      projects {\n        id\n        milestones {\n          month\n          target\n          dueDate\n          standing\n          report {\n            completionPercent\n            summary\n            reportedAt\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query KeyProjectPlan($id: ID!) {\n    keyProjectPlan(id: $id) {\n      id\n      version\n      projects {\n        id\n        milestones {\n          month\n          target\n          dueDate\n          standing\n          report {\n            completionPercent\n            summary\n            reportedAt\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DraftKeyProjectPlan($input: DraftKeyProjectPlanInput!) {\n    draftKeyProjectPlan(input: $input) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation DraftKeyProjectPlan($input: DraftKeyProjectPlanInput!) {\n    draftKeyProjectPlan(input: $input) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddKeyProject($input: AddKeyProjectInput!) {\n    addKeyProject(input: $input) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation AddKeyProject($input: AddKeyProjectInput!) {\n    addKeyProject(input: $input) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmKeyProjectPlan($input: ConfirmKeyProjectPlanInput!) {\n    confirmKeyProjectPlan(input: $input) {\n      id\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmKeyProjectPlan($input: ConfirmKeyProjectPlanInput!) {\n    confirmKeyProjectPlan(input: $input) {\n      id\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportKeyProjectProgress($input: ReportKeyProjectProgressInput!) {\n    reportKeyProjectProgress(input: $input) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation ReportKeyProjectProgress($input: ReportKeyProjectProgressInput!) {\n    reportKeyProjectProgress(input: $input) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MonthlyReports($year: Int!, $tenantId: ID) {\n    monthlyReports(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      month\n      dueDate\n      status\n      content\n      submittedAt\n      standing\n      warning\n      version\n    }\n  }\n"): (typeof documents)["\n  query MonthlyReports($year: Int!, $tenantId: ID) {\n    monthlyReports(year: $year, tenantId: $tenantId) {\n      id\n      tenantId\n      month\n      dueDate\n      status\n      content\n      submittedAt\n      standing\n      warning\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleMonthlyReport($input: ScheduleMonthlyReportInput!) {\n    scheduleMonthlyReport(input: $input) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation ScheduleMonthlyReport($input: ScheduleMonthlyReportInput!) {\n    scheduleMonthlyReport(input: $input) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitMonthlyReport($input: SubmitMonthlyReportInput!) {\n    submitMonthlyReport(input: $input) {\n      id\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitMonthlyReport($input: SubmitMonthlyReportInput!) {\n    submitMonthlyReport(input: $input) {\n      id\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Assessment($year: Int!, $tenantId: ID) {\n    assessment(year: $year, tenantId: $tenantId) {\n      year\n      rulesVersion\n      asOf\n      ranking {\n        tenantId\n        unitId\n        name\n        rank\n        total\n        lines {\n          criterion\n          measured\n          points\n          events {\n            tenantId\n            tenantPosition\n            streamId\n            version\n            type\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Assessment($year: Int!, $tenantId: ID) {\n    assessment(year: $year, tenantId: $tenantId) {\n      year\n      rulesVersion\n      asOf\n      ranking {\n        tenantId\n        unitId\n        name\n        rank\n        total\n        lines {\n          criterion\n          measured\n          points\n          events {\n            tenantId\n            tenantPosition\n            streamId\n            version\n            type\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

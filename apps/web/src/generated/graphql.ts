@@ -4,6 +4,55 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** 添加重点工作项目 */
+export type AddKeyProjectInput = {
+  /** 类别 */
+  category: KeyProjectCategory;
+  /** The version the client last read; if the record has moved on, the answer is CONFLICT */
+  expectedVersion: number;
+  /** 目标 */
+  goal: string;
+  /** The record to change */
+  id: string | number;
+  /** Retries with the same key return the first answer */
+  idempotencyKey?: string | null | undefined;
+  /** 月度节点 */
+  milestones: Array<KeyProjectMilestoneInput>;
+  /** 项目名称 */
+  title: string;
+  /** 权重 %; a confirmed plan’s weights sum to 100 */
+  weight: number;
+};
+
+/** 添加责任事项 */
+export type AddResponsibilityItemInput = {
+  /** 内容 */
+  content: string;
+  /** The version the client last read; if the record has moved on, the answer is CONFLICT */
+  expectedVersion: number;
+  /** 第一责任人 */
+  firstResponsible: FirstResponsibleInput;
+  /** The record to change */
+  id: string | number;
+  /** Retries with the same key return the first answer */
+  idempotencyKey?: string | null | undefined;
+  /** 事项 */
+  title: string;
+};
+
+/** 考核指标 */
+export type AssessmentCriterion =
+  /** 被约谈次数 */
+  | 'INTERVIEWS_RECEIVED'
+  /** 分析研判月报告逾期未报及逾期报送数 */
+  | 'MONTHLY_REPORTS'
+  /** 逾期未整改问题数 */
+  | 'OVERDUE_FINDINGS'
+  /** 重点工作项目加权完成度 (measured: %) */
+  | 'PROJECT_COMPLETION'
+  /** 整改率 (measured: %) */
+  | 'RECTIFICATION_RATE';
+
 /** 指定分管领导、主要负责人或联络员 */
 export type AssignUnitPersonInput = {
   /** The version the client last read; if the record has moved on, the answer is CONFLICT */
@@ -109,6 +158,16 @@ export type CommitmentInput = {
   text: string;
 };
 
+/** 确定重点工作项目计划 (weights must sum to 100) */
+export type ConfirmKeyProjectPlanInput = {
+  /** The version the client last read; if the record has moved on, the answer is CONFLICT */
+  expectedVersion: number;
+  /** The record to change */
+  id: string | number;
+  /** Retries with the same key return the first answer */
+  idempotencyKey?: string | null | undefined;
+};
+
 /** 新建市 */
 export type CreateCityInput = {
   /** 行政区划代码 */
@@ -117,6 +176,20 @@ export type CreateCityInput = {
   idempotencyKey?: string | null | undefined;
   /** 名称 */
   name: string;
+};
+
+/** 建立责任清单 */
+export type CreateResponsibilityListInput = {
+  /** Retries with the same key return the first answer (and the same record) */
+  idempotencyKey?: string | null | undefined;
+  /** District; defaults to the caller’s own */
+  tenantId?: string | number | null | undefined;
+  /** 标题 */
+  title: string;
+  /** Unit */
+  unitId: string | number;
+  /** 年度 */
+  year: number;
 };
 
 /** 新建区县及其首位管理员 */
@@ -155,6 +228,34 @@ export type DeactivateUnitInput = {
   idempotencyKey?: string | null | undefined;
   /** 停用原因 */
   reason: string;
+};
+
+/** 制定重点工作项目计划 */
+export type DraftKeyProjectPlanInput = {
+  /** Retries with the same key return the first answer (and the same record) */
+  idempotencyKey?: string | null | undefined;
+  /** Owner unit; omit for the district’s own plan (set by the city) */
+  ownerUnitId?: string | number | null | undefined;
+  /** District; defaults to the caller’s own (required for city inspectors) */
+  tenantId?: string | number | null | undefined;
+  /** 年度 */
+  year: number;
+};
+
+/** 起草目标责任书 */
+export type DraftTargetLetterInput = {
+  /** Retries with the same key return the first answer (and the same record) */
+  idempotencyKey?: string | null | undefined;
+  /** 层级 */
+  level: TargetLetterLevel;
+  /** District; defaults to the caller’s own (required for city inspectors) */
+  tenantId?: string | number | null | undefined;
+  /** 责任条款 */
+  terms: Array<string>;
+  /** Recipient unit of a district → unit letter */
+  unitId?: string | number | null | undefined;
+  /** 年度 */
+  year: number;
 };
 
 /** 问题依据 */
@@ -283,6 +384,14 @@ export type FindingStatus =
   | 'VERIFIED'
   /** 已撤销 */
   | 'WITHDRAWN';
+
+/** 第一责任人 */
+export type FirstResponsibleInput = {
+  /** 姓名 */
+  name: string;
+  /** Person id, when the person has an account */
+  personId?: string | number | null | undefined;
+};
 
 /** 确认整改承诺已落实 */
 export type FulfilCommitmentInput = {
@@ -457,6 +566,32 @@ export type IssueInspectionReportInput = {
   summary: string;
 };
 
+/** 重点工作项目类别 */
+export type KeyProjectCategory =
+  /** 亮点 */
+  | 'HIGHLIGHT'
+  /** 其他 */
+  | 'OTHER'
+  /** 改革创新 */
+  | 'REFORM_INNOVATION'
+  /** 常规 */
+  | 'ROUTINE';
+
+/** 月度节点 */
+export type KeyProjectMilestoneInput = {
+  /** Month, YYYY-MM, in the plan’s year */
+  month: string;
+  /** 节点目标 */
+  target: string;
+};
+
+/** 重点工作项目计划状态 */
+export type KeyProjectPlanStatus =
+  /** 已确定 (weights sum to 100) */
+  | 'CONFIRMED'
+  /** 草拟中 */
+  | 'DRAFT';
+
 /** A span of calendar months, China time (for calendars) */
 export type MonthRangeInput = {
   /** First month, YYYY-MM */
@@ -464,6 +599,13 @@ export type MonthRangeInput = {
   /** Last month, YYYY-MM (inclusive); defaults to `from` */
   to?: string | null | undefined;
 };
+
+/** 分析研判月报告状态 */
+export type MonthlyReportStatus =
+  /** 待报送 */
+  | 'DUE'
+  /** 已报送 */
+  | 'SUBMITTED';
 
 /** 通知类型 */
 export type NotificationKind =
@@ -590,6 +732,37 @@ export type ReopenFindingInput = {
   reason: string;
 };
 
+/** 报送项目月度进展 */
+export type ReportKeyProjectProgressInput = {
+  /** 完成度 %, 0–100 */
+  completionPercent: number;
+  /** Evidence sha256 hashes (from the evidence upload) */
+  evidenceHashes?: Array<string>;
+  /** The version the client last read; if the record has moved on, the answer is CONFLICT */
+  expectedVersion: number;
+  /** The record to change */
+  id: string | number;
+  /** Retries with the same key return the first answer */
+  idempotencyKey?: string | null | undefined;
+  /** Milestone month, YYYY-MM */
+  month: string;
+  /** Project id */
+  projectId: string | number;
+  /** 进展情况 */
+  summary: string;
+};
+
+/** 报送情况 */
+export type ReportStanding =
+  /** 逾期报送 */
+  | 'LATE'
+  /** 逾期未报 */
+  | 'MISSING'
+  /** 未到期 */
+  | 'PENDING'
+  /** 按时报送 */
+  | 'REPORTED';
+
 /** 申请延期 */
 export type RequestExtensionInput = {
   /** The version the client last read; if the record has moved on, the answer is CONFLICT */
@@ -651,6 +824,18 @@ export type ScheduleInterviewInput = {
   tenantId?: string | number | null | undefined;
 };
 
+/** 布置分析研判月报告 */
+export type ScheduleMonthlyReportInput = {
+  /** 报送截止日期 (YYYY-MM-DD) */
+  dueDate: string;
+  /** Retries with the same key return the first answer (and the same record) */
+  idempotencyKey?: string | null | undefined;
+  /** Month analysed, YYYY-MM */
+  month: string;
+  /** District */
+  tenantId: string | number;
+};
+
 /** 登录 */
 export type SignInInput = {
   /** 密码 */
@@ -658,6 +843,37 @@ export type SignInInput = {
   /** 登录名 */
   username: string;
 };
+
+/** 签订目标责任书 */
+export type SignTargetLetterInput = {
+  /** The version the client last read; if the record has moved on, the answer is CONFLICT */
+  expectedVersion: number;
+  /** The record to change */
+  id: string | number;
+  /** Retries with the same key return the first answer */
+  idempotencyKey?: string | null | undefined;
+  /** Both parties’ signatories */
+  signatories: Array<SignatoryInput>;
+  /** 签订日期 (YYYY-MM-DD), not in the future */
+  signedOn: string;
+};
+
+/** 签订人 */
+export type SignatoryInput = {
+  /** 姓名 */
+  name: string;
+  /** 签订方 */
+  party: SignatoryParty;
+  /** 职务 */
+  title: string;
+};
+
+/** 签订方 */
+export type SignatoryParty =
+  /** 发出方 (市或区) */
+  | 'ISSUER'
+  /** 承接方 (区或单位) */
+  | 'RECIPIENT';
 
 /** What to count: exactly one of a city, a district, a unit or an inspection */
 export type StatisticsScopeInput = {
@@ -683,6 +899,20 @@ export type SubmitForSignOffInput = {
   note?: string | null | undefined;
 };
 
+/** 报送分析研判月报告 */
+export type SubmitMonthlyReportInput = {
+  /** Attachment sha256 hashes (from the evidence upload) */
+  attachmentHashes?: Array<string>;
+  /** 报告内容 */
+  content: string;
+  /** The version the client last read; if the record has moved on, the answer is CONFLICT */
+  expectedVersion: number;
+  /** The record to change */
+  id: string | number;
+  /** Retries with the same key return the first answer */
+  idempotencyKey?: string | null | undefined;
+};
+
 /** 提交整改方案 (again, to revise it before the first check-in) */
 export type SubmitRectificationPlanInput = {
   /** The version the client last read; if the record has moved on, the answer is CONFLICT */
@@ -698,6 +928,20 @@ export type SubmitRectificationPlanInput = {
   /** 整改责任人 */
   responsiblePerson: ResponsiblePersonInput;
 };
+
+/** 目标责任书层级 */
+export type TargetLetterLevel =
+  /** 市 → 区 */
+  | 'CITY_DISTRICT'
+  /** 区 → 单位 */
+  | 'DISTRICT_UNIT';
+
+/** 目标责任书状态 */
+export type TargetLetterStatus =
+  /** 待签订 */
+  | 'DRAFT'
+  /** 已签订 */
+  | 'SIGNED';
 
 /** 单位类型 */
 export type UnitKind =
@@ -1148,6 +1392,130 @@ export type CancelInterviewMutationVariables = Exact<{
 
 export type CancelInterviewMutation = { cancelInterview: { id: string, tenantId: string, kind: InterviewKind, status: InterviewStatus, confidential: boolean, interviewerIds: Array<string>, findingIds: Array<string>, reason: string, scheduledAt: string, place: string, heldAt: string | null, minutes: string | null, overdueCommitmentCount: number, cancelledAt: string | null, cancellationReason: string | null, version: number, interviewees: Array<{ personId: string, name: string, unitId: string }>, commitments: Array<{ id: string, text: string, dueDate: string, fulfilledAt: string | null, note: string | null, overdue: boolean }> } };
 
+export type ResponsibilityListsQueryVariables = Exact<{
+  year: number;
+  tenantId?: string | number | null | undefined;
+}>;
+
+
+export type ResponsibilityListsQuery = { responsibilityLists: Array<{ id: string, tenantId: string, unitId: string, year: number, title: string, version: number, items: Array<{ id: string, title: string, content: string, firstResponsible: { personId: string | null, name: string } }> }> };
+
+export type ResponsibilityListFindingsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResponsibilityListFindingsQuery = { responsibilityList: { id: string, items: Array<{ id: string, findings: Array<{ id: string, title: string, status: string, unitId: string }> }> } };
+
+export type CreateResponsibilityListMutationVariables = Exact<{
+  input: CreateResponsibilityListInput;
+}>;
+
+
+export type CreateResponsibilityListMutation = { createResponsibilityList: { id: string, version: number } };
+
+export type AddResponsibilityItemMutationVariables = Exact<{
+  input: AddResponsibilityItemInput;
+}>;
+
+
+export type AddResponsibilityItemMutation = { addResponsibilityItem: { id: string, version: number } };
+
+export type TargetLettersQueryVariables = Exact<{
+  year: number;
+  tenantId?: string | number | null | undefined;
+}>;
+
+
+export type TargetLettersQuery = { targetLetters: Array<{ id: string, tenantId: string, year: number, level: TargetLetterLevel, unitId: string | null, terms: Array<string>, status: TargetLetterStatus, signedOn: string | null, version: number, signatories: Array<{ party: SignatoryParty, name: string, title: string }> }>, unitsWithoutSignedLetter: Array<{ id: string, name: string }> };
+
+export type DraftTargetLetterMutationVariables = Exact<{
+  input: DraftTargetLetterInput;
+}>;
+
+
+export type DraftTargetLetterMutation = { draftTargetLetter: { id: string, version: number } };
+
+export type SignTargetLetterMutationVariables = Exact<{
+  input: SignTargetLetterInput;
+}>;
+
+
+export type SignTargetLetterMutation = { signTargetLetter: { id: string, status: TargetLetterStatus, version: number } };
+
+export type KeyProjectPlansQueryVariables = Exact<{
+  year: number;
+  tenantId?: string | number | null | undefined;
+}>;
+
+
+export type KeyProjectPlansQuery = { keyProjectPlans: Array<{ id: string, tenantId: string, year: number, ownerUnitId: string | null, status: KeyProjectPlanStatus, totalWeight: number, weightedCompletion: number, version: number, projects: Array<{ id: string, category: KeyProjectCategory, title: string, weight: number, goal: string, completionPercent: number }> }> };
+
+export type KeyProjectPlanQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type KeyProjectPlanQuery = { keyProjectPlan: { id: string, version: number, projects: Array<{ id: string, milestones: Array<{ month: string, target: string, dueDate: string, standing: ReportStanding, report: { completionPercent: number, summary: string, reportedAt: string } | null }> }> } };
+
+export type DraftKeyProjectPlanMutationVariables = Exact<{
+  input: DraftKeyProjectPlanInput;
+}>;
+
+
+export type DraftKeyProjectPlanMutation = { draftKeyProjectPlan: { id: string, version: number } };
+
+export type AddKeyProjectMutationVariables = Exact<{
+  input: AddKeyProjectInput;
+}>;
+
+
+export type AddKeyProjectMutation = { addKeyProject: { id: string, version: number } };
+
+export type ConfirmKeyProjectPlanMutationVariables = Exact<{
+  input: ConfirmKeyProjectPlanInput;
+}>;
+
+
+export type ConfirmKeyProjectPlanMutation = { confirmKeyProjectPlan: { id: string, status: KeyProjectPlanStatus, version: number } };
+
+export type ReportKeyProjectProgressMutationVariables = Exact<{
+  input: ReportKeyProjectProgressInput;
+}>;
+
+
+export type ReportKeyProjectProgressMutation = { reportKeyProjectProgress: { id: string, version: number } };
+
+export type MonthlyReportsQueryVariables = Exact<{
+  year: number;
+  tenantId?: string | number | null | undefined;
+}>;
+
+
+export type MonthlyReportsQuery = { monthlyReports: Array<{ id: string, tenantId: string, month: string, dueDate: string, status: MonthlyReportStatus, content: string | null, submittedAt: string | null, standing: ReportStanding, warning: WarningLevel | null, version: number }> };
+
+export type ScheduleMonthlyReportMutationVariables = Exact<{
+  input: ScheduleMonthlyReportInput;
+}>;
+
+
+export type ScheduleMonthlyReportMutation = { scheduleMonthlyReport: { id: string, version: number } };
+
+export type SubmitMonthlyReportMutationVariables = Exact<{
+  input: SubmitMonthlyReportInput;
+}>;
+
+
+export type SubmitMonthlyReportMutation = { submitMonthlyReport: { id: string, status: MonthlyReportStatus, version: number } };
+
+export type AssessmentQueryVariables = Exact<{
+  year: number;
+  tenantId?: string | number | null | undefined;
+}>;
+
+
+export type AssessmentQuery = { assessment: { year: number, rulesVersion: string, asOf: string, ranking: Array<{ tenantId: string, unitId: string | null, name: string, rank: number, total: number, lines: Array<{ criterion: AssessmentCriterion, measured: number, points: number, events: Array<{ tenantId: string, tenantPosition: string, streamId: string, version: number, type: string }> }> }> } };
+
 export type PersonFieldsFragment = { id: string, username: string, displayName: string, role: Role, cityId: string | null, tenantId: string | null, unitId: string | null, status: string, email: string | null, phone: string | null, version: number };
 
 export type PeopleQueryVariables = Exact<{
@@ -1239,6 +1607,23 @@ export const ScheduleInterviewDocument = {"kind":"Document","definitions":[{"kin
 export const RecordInterviewHeldDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordInterviewHeld"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordInterviewHeldInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordInterviewHeld"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InterviewFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InterviewFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Interview"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"confidential"}},{"kind":"Field","name":{"kind":"Name","value":"interviewerIds"}},{"kind":"Field","name":{"kind":"Name","value":"interviewees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"findingIds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"heldAt"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"commitments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"fulfilledAt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdueCommitmentCount"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancellationReason"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<RecordInterviewHeldMutation, RecordInterviewHeldMutationVariables>;
 export const FulfilCommitmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FulfilCommitment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FulfilCommitmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fulfilCommitment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InterviewFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InterviewFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Interview"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"confidential"}},{"kind":"Field","name":{"kind":"Name","value":"interviewerIds"}},{"kind":"Field","name":{"kind":"Name","value":"interviewees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"findingIds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"heldAt"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"commitments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"fulfilledAt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdueCommitmentCount"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancellationReason"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<FulfilCommitmentMutation, FulfilCommitmentMutationVariables>;
 export const CancelInterviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelInterview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelInterviewInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelInterview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InterviewFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InterviewFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Interview"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"confidential"}},{"kind":"Field","name":{"kind":"Name","value":"interviewerIds"}},{"kind":"Field","name":{"kind":"Name","value":"interviewees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"findingIds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"heldAt"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"commitments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"fulfilledAt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdueCommitmentCount"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancellationReason"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<CancelInterviewMutation, CancelInterviewMutationVariables>;
+export const ResponsibilityListsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ResponsibilityLists"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"responsibilityLists"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponsible"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ResponsibilityListsQuery, ResponsibilityListsQueryVariables>;
+export const ResponsibilityListFindingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ResponsibilityListFindings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"responsibilityList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"findings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ResponsibilityListFindingsQuery, ResponsibilityListFindingsQueryVariables>;
+export const CreateResponsibilityListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateResponsibilityList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateResponsibilityListInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createResponsibilityList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<CreateResponsibilityListMutation, CreateResponsibilityListMutationVariables>;
+export const AddResponsibilityItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddResponsibilityItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddResponsibilityItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addResponsibilityItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<AddResponsibilityItemMutation, AddResponsibilityItemMutationVariables>;
+export const TargetLettersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TargetLetters"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targetLetters"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"terms"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"party"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"signedOn"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unitsWithoutSignedLetter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TargetLettersQuery, TargetLettersQueryVariables>;
+export const DraftTargetLetterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DraftTargetLetter"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DraftTargetLetterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"draftTargetLetter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<DraftTargetLetterMutation, DraftTargetLetterMutationVariables>;
+export const SignTargetLetterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignTargetLetter"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignTargetLetterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signTargetLetter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SignTargetLetterMutation, SignTargetLetterMutationVariables>;
+export const KeyProjectPlansDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KeyProjectPlans"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keyProjectPlans"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"ownerUnitId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalWeight"}},{"kind":"Field","name":{"kind":"Name","value":"weightedCompletion"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"goal"}},{"kind":"Field","name":{"kind":"Name","value":"completionPercent"}}]}}]}}]}}]} as unknown as DocumentNode<KeyProjectPlansQuery, KeyProjectPlansQueryVariables>;
+export const KeyProjectPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KeyProjectPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keyProjectPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"standing"}},{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completionPercent"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<KeyProjectPlanQuery, KeyProjectPlanQueryVariables>;
+export const DraftKeyProjectPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DraftKeyProjectPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DraftKeyProjectPlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"draftKeyProjectPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<DraftKeyProjectPlanMutation, DraftKeyProjectPlanMutationVariables>;
+export const AddKeyProjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddKeyProject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddKeyProjectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addKeyProject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<AddKeyProjectMutation, AddKeyProjectMutationVariables>;
+export const ConfirmKeyProjectPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmKeyProjectPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmKeyProjectPlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmKeyProjectPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<ConfirmKeyProjectPlanMutation, ConfirmKeyProjectPlanMutationVariables>;
+export const ReportKeyProjectProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportKeyProjectProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportKeyProjectProgressInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportKeyProjectProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<ReportKeyProjectProgressMutation, ReportKeyProjectProgressMutationVariables>;
+export const MonthlyReportsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MonthlyReports"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"monthlyReports"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"standing"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<MonthlyReportsQuery, MonthlyReportsQueryVariables>;
+export const ScheduleMonthlyReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScheduleMonthlyReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScheduleMonthlyReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheduleMonthlyReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<ScheduleMonthlyReportMutation, ScheduleMonthlyReportMutationVariables>;
+export const SubmitMonthlyReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitMonthlyReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitMonthlyReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitMonthlyReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SubmitMonthlyReportMutation, SubmitMonthlyReportMutationVariables>;
+export const AssessmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Assessment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"rulesVersion"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"ranking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criterion"}},{"kind":"Field","name":{"kind":"Name","value":"measured"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"tenantPosition"}},{"kind":"Field","name":{"kind":"Name","value":"streamId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AssessmentQuery, AssessmentQueryVariables>;
 export const PeopleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"People"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"people"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"cityId"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<PeopleQuery, PeopleQueryVariables>;
 export const TenancyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Tenancy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"cityId"}}]}}]}}]} as unknown as DocumentNode<TenancyQuery, TenancyQueryVariables>;
 export const UnitsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Units"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeDeactivated"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},"defaultValue":{"kind":"BooleanValue","value":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"units"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeDeactivated"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeDeactivated"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UnitFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UnitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Unit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"parentId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"leader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"head"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"liaison"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<UnitsQuery, UnitsQueryVariables>;

@@ -21,6 +21,7 @@ export const zh = {
   'nav.inspections': '检查',
   'nav.ledger': '整改台账',
   'nav.interviews': '约谈',
+  'nav.responsibility': '责任考核',
   'nav.audit': '审计',
   'nav.admin': '管理',
 
@@ -376,6 +377,7 @@ export const en: Record<MessageKey, string> = {
   'nav.inspections': 'Inspections',
   'nav.ledger': 'Rectification ledger',
   'nav.interviews': 'Interviews',
+  'nav.responsibility': 'Responsibility',
   'nav.audit': 'Audit',
   'nav.admin': 'Administration',
 

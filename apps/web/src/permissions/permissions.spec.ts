@@ -30,7 +30,7 @@ describe('the menu', () => {
   });
 
   it('gives the city inspector everything but administration', () => {
-    expect(menu(cityInspector)).toEqual(['nav.dashboard', 'nav.inspections', 'nav.ledger', 'nav.interviews', 'nav.audit']);
+    expect(menu(cityInspector)).toEqual(['nav.dashboard', 'nav.inspections', 'nav.ledger', 'nav.interviews', 'nav.responsibility', 'nav.audit']);
   });
 
   it('gives the district administrator administration too', () => {

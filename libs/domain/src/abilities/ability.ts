@@ -1,7 +1,8 @@
 import { createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery, type RawRuleOf } from '@casl/ability';
 import { permittedFieldsOf } from '@casl/ability/extra';
 import { FINDING_COMMAND_FROM } from '../finding/finding.rules';
-import { assertActorShape, type Actor, type Role } from './actor';
+import { responsibilityActionsOf } from '../responsibility/responsibility.roles';
+import { assertActorShape, TOKEN_LEVEL_ROLE, type Actor, type Role, type TokenScopeKind } from './actor';
 import {
   auditActionsOf,
   FINDING_ACTION_COMMANDS,
@@ -69,10 +70,6 @@ const STAGE_GATED = ['reviewPass', 'reviewReject', 'signOff', 'reject'] as const
 type StageGatedAction = (typeof STAGE_GATED)[number];
 const isStageGated = (action: FindingAction): action is StageGatedAction => (STAGE_GATED as readonly FindingAction[]).includes(action);
 
-/** An API token acts at the level of its scope, never above it (a district's token cannot sign off). */
-const TOKEN_LEVEL_ROLE = { TENANT: 'district_admin', CITY: 'city_inspector' } as const satisfies Record<string, Role>;
-export type TokenScopeKind = keyof typeof TOKEN_LEVEL_ROLE;
-
 /**
  * Interviews in scope that are not confidential, and confidential ones only for the people they
  * name (DESIGN.md: "confidential to named people"; no office sees them by rank). A token names nobody.
@@ -128,6 +125,18 @@ function grantToken(grants: Grants, actor: Actor, level: TokenScopeKind, inScope
       grant.fields,
     );
   }
+}
+
+/**
+ * The annual responsibility records (责任清单, 目标责任书, 重点工作项目, 分析研判月报告): read by whoever
+ * reads the district, a unit officer its own unit's; written as the deciders' role tables allow.
+ * API tokens do not reach them yet.
+ */
+function grantResponsibility(grants: Grants, actor: Actor, cityDistricts: Conditions): void {
+  if (actor.kind !== 'user' || actor.role === 'platform_admin') return;
+  const inScope =
+    actor.role === 'city_inspector' ? cityDistricts : actor.role === 'unit_officer' ? { tenantId: actor.tenantId, unitId: actor.unitId } : { tenantId: actor.tenantId };
+  grants.can(['read', ...responsibilityActionsOf(actor.role)], 'Responsibility', inScope);
 }
 
 /**
@@ -196,6 +205,7 @@ export function defineAbilityFor(actor: Actor, scope: AbilityScope = {}): AppAbi
       }
       break;
   }
+  grantResponsibility(grants, actor, cityDistricts);
   // Notifications are personal: whoever they were sent to reads them and marks them read, nobody else.
   if (actor.kind === 'user') grants.can(['read', 'update'], 'Notification', { recipientId: actor.id });
   return createMongoAbility<AppAbility>(grants.list.map(toRawRule));

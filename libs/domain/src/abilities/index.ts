@@ -14,5 +14,6 @@ export {
   type InterviewAction,
 } from './actions';
 export { PERSON_CONTACT_FIELDS, PERSON_PUBLIC_FIELDS, SUBJECT_CONDITION_FIELDS, asSubject, type AppSubjectType, type SubjectRecords } from './subjects';
-export { defineAbilityFor, isAllowed, permittedFields, tokenOperationsFor, type AbilityScope, type AppAbility, type TokenScopeKind } from './ability';
+export { defineAbilityFor, isAllowed, permittedFields, tokenOperationsFor, type AbilityScope, type AppAbility } from './ability';
+export type { TokenScopeKind } from './actor';
 export { UnmappedConditionError, UnsupportedConditionError, abilityToSqlWhere, type SqlWhere } from './rule-to-sql';

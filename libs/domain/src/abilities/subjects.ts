@@ -36,6 +36,8 @@ export interface SubjectRecords {
   Statistics: { tenantId: string | null; cityId: string | null; unitId: string | null };
   Webhook: { tenantId: string };
   Notification: { recipientId: string };
+  /** 责任清单, 目标责任书, 重点工作项目 and 分析研判月报告; `unitId` null for a district's own records. */
+  Responsibility: { tenantId: string; unitId: string | null };
 }
 
 export type AppSubjectType = keyof SubjectRecords;
@@ -59,6 +61,7 @@ export const SUBJECT_CONDITION_FIELDS: { readonly [T in AppSubjectType]: readonl
   Statistics: ['tenantId', 'cityId', 'unitId'],
   Webhook: ['tenantId'],
   Notification: ['recipientId'],
+  Responsibility: ['tenantId', 'unitId'],
 };
 
 /**

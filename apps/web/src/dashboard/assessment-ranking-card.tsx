@@ -1,0 +1,17 @@
+import { useQuery } from '@apollo/client/react';
+import { Card } from 'antd';
+import dayjs from 'dayjs';
+import { Link } from 'react-router-dom';
+import { AssessmentRanking } from '../responsibility/assessment-ranking';
+import { AssessmentQuery } from '../responsibility/responsibility.documents';
+
+/** 年度考核排名 of this year so far: the city's districts, or a district's units (`tenantId`). */
+export function AssessmentRankingCard({ tenantId }: { tenantId: string | null }) {
+  const year = dayjs().year();
+  const { data, loading } = useQuery(AssessmentQuery, { variables: { year, tenantId } });
+  return (
+    <Card title={`${year}年度考核排名`} extra={<Link to="/responsibility">详情</Link>} data-testid="assessment-card">
+      <AssessmentRanking ranking={data?.assessment.ranking ?? []} loading={loading && !data} compact />
+    </Card>
+  );
+}

@@ -1,0 +1,51 @@
+import { InputNumber, Space, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useSignedIn } from '../auth/session-context';
+import { DistrictSelect, useDefaultDistrict } from '../shared/district-select';
+import { PageHeader } from '../shared/page-header';
+import { AssessmentTab } from './assessment-tab';
+import { LettersTab } from './letters-tab';
+import { ListsTab } from './lists-tab';
+import { MonthlyReportsTab } from './monthly-reports-tab';
+import { ProjectsTab } from './projects-tab';
+
+/** What every tab works on: the year and the district (a city inspector picks one of its city's). */
+export interface CycleScope {
+  year: number;
+  tenantId: string | null;
+}
+
+/** 责任考核: the year's 责任清单, 目标责任书, 重点工作项目, 分析研判月报告 and the 考核 ranking. */
+export default function ResponsibilityPage() {
+  const { viewer } = useSignedIn();
+  const defaultDistrict = useDefaultDistrict();
+  const [year, setYear] = useState(() => dayjs().year());
+  const [district, setDistrict] = useState<string | null>(null);
+  const tenantId = viewer.tenant?.id ?? district ?? defaultDistrict;
+  const scope: CycleScope = { year, tenantId };
+  return (
+    <>
+      <PageHeader
+        title="责任考核"
+        extra={
+          <Space>
+            <DistrictSelect value={tenantId} onChange={setDistrict} />
+            <Typography.Text>年度</Typography.Text>
+            <InputNumber min={2000} max={2100} value={year} onChange={(next) => next && setYear(next)} data-testid="cycle-year" />
+          </Space>
+        }
+      />
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'lists', label: '责任清单', children: <ListsTab scope={scope} /> },
+          { key: 'letters', label: '目标责任书', children: <LettersTab scope={scope} /> },
+          { key: 'projects', label: '重点工作项目', children: <ProjectsTab scope={scope} /> },
+          { key: 'reports', label: '分析研判月报告', children: <MonthlyReportsTab scope={scope} /> },
+          { key: 'assessment', label: '年度考核', children: <AssessmentTab scope={scope} /> },
+        ]}
+      />
+    </>
+  );
+}
