@@ -62,6 +62,15 @@ export default tseslint.config(
     },
   },
   {
+    // Emmett is installed only as the command benchmark's baseline. The typescript-eslint twin of
+    // the rule, so the per-folder no-restricted-imports lists above stay in force beside it.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['tools/bench/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@event-driven-io/*'], message: 'Emmett is a benchmark baseline: import it only in tools/bench.' }] }],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'],
     languageOptions: { globals: { ...globals.jest } },
   },

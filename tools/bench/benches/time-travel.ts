@@ -1,0 +1,59 @@
+import { withClient } from '../bench-environment';
+import { SeededRandom } from '../datagen/seeded-random';
+import type { BenchDataSet } from '../datagen/bench-data-set';
+import { graphql, signedInPerson } from '../graphql-session';
+import { latencySummary } from '../measure';
+import { ceilingRow, contextRow, format, type BenchResult } from '../report';
+import type { BenchContext } from './bench-context';
+
+const SAMPLES = 500;
+
+const FINDING_AS_OF = `query FindingAsOf($id: ID!, $asOf: DateTime) { finding(id: $id, asOf: $asOf) { id asOf status checkInCount } }`;
+
+export interface TimeTravelFigures {
+  p50: number;
+  p99: number;
+  events: number;
+}
+
+/** The 200-event finding, read through the API as of random instants within its life. */
+export async function measureTimeTravel(dataSet: BenchDataSet, username: string, log: (message: string) => void): Promise<TimeTravelFigures> {
+  const target = dataSet.generator.layout.longFinding;
+  if (!target) throw new Error('the data set has no long finding');
+  const { first, last, events } = await withClient(dataSet.ownerUrl, async (client) => {
+    const { rows } = await client.query<{ first: Date; last: Date; events: number }>(
+      `SELECT min(recorded_at) AS first, max(recorded_at) AS last, count(*)::int AS events FROM events WHERE tenant_id = $1 AND stream_id = $2`,
+      [target.tenantId, target.findingId],
+    );
+    return rows[0]!;
+  });
+  const token = await signedInPerson(dataSet.server.url, { username, role: 'district_admin', tenantId: target.tenantId });
+  const random = new SeededRandom(4);
+  const latencies: number[] = [];
+  for (let sample = 0; sample < SAMPLES; sample += 1) {
+    const asOf = new Date(first.getTime() + Math.floor(random.next() * (last.getTime() - first.getTime() + 1))).toISOString();
+    const begin = process.hrtime.bigint();
+    await graphql(dataSet.server.url, FINDING_AS_OF, { id: target.findingId, asOf }, token);
+    latencies.push(Number(process.hrtime.bigint() - begin) / 1e6);
+    if ((sample + 1) % 100 === 0) log(`  ${sample + 1} of ${SAMPLES} reconstructions`);
+  }
+  return { ...latencySummary(latencies), events };
+}
+
+export async function timeTravelBench(context: BenchContext): Promise<BenchResult> {
+  const dataSet = await context.dataSet('base');
+  context.log('bench 4: one finding as of random instants');
+  const figures = await measureTimeTravel(dataSet, 'bench.timetravel', context.log);
+  return {
+    id: 'time-travel',
+    title: '4. Time travel',
+    rows: [
+      ceilingRow(`finding as of a random instant (p99 of ${SAMPLES})`, figures.p99, 10),
+      contextRow('p50', format.ms(figures.p50)),
+      contextRow('events in the finding', String(figures.events)),
+    ],
+    notes: [
+      'GraphQL finding(id, asOf) through the real API as the district administrator, one request at a time, timed at the client over loopback: the stream read up to the instant and folded with the domain decider (apps/api/src/records/time-travel.ts).',
+    ],
+  };
+}

@@ -1,0 +1,42 @@
+import { Client } from 'pg';
+
+export interface RecordedStatement {
+  text: string;
+  values: unknown[];
+  /** The connection it went through, to tell one transaction's statements from the rest. */
+  client: Client;
+}
+
+/**
+ * Every statement any pg client of this process sends while `work` runs: the bench's way of
+ * seeing what one operation costs in round trips. Background work of the same process (pollers,
+ * queues) is recorded too; callers filter for what is theirs.
+ */
+export async function recordStatements(work: () => Promise<unknown>): Promise<RecordedStatement[]> {
+  const recorded: RecordedStatement[] = [];
+  const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  prototype.query = function (this: Client, ...args: unknown[]) {
+    const [first, second] = args;
+    const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
+    if (text) recorded.push({ text, values: Array.isArray(second) ? second : [], client: this });
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    prototype.query = original;
+  }
+  return recorded;
+}
+
+/** A statement's first words, for a note. */
+export function statementGist(statement: RecordedStatement): string {
+  return statement.text.replace(/\s+/g, ' ').trim().split(' ').slice(0, 4).join(' ').replace(/\(.*$/, '');
+}
+
+/** The statements of the connection that sent one matching `marker`: a transaction, whole. */
+export function statementsOfConnection(recorded: readonly RecordedStatement[], marker: RegExp): RecordedStatement[] {
+  const client = recorded.find((statement) => marker.test(statement.text))?.client;
+  return recorded.filter((statement) => statement.client === client);
+}
