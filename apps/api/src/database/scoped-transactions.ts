@@ -7,17 +7,35 @@ export interface TenantScope {
   tenantIds: readonly string[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class InvalidTenantScopeError extends Error {
+  constructor(value: string) {
+    super(`A tenant scope lists tenant ids only, not ${JSON.stringify(value)}`);
+    this.name = 'InvalidTenantScopeError';
+  }
+}
+
 function asSql(runner: QueryRunner): Sql {
   return { query: (text, parameters) => runner.query(text, parameters as unknown[]) };
 }
 
-function setTenantScope(scope: TenantScope): (sql: Sql) => Promise<unknown> {
-  return (sql) => sql.query(`SELECT set_config('zeren.tenant_ids', $1, true)`, [`{${scope.tenantIds.join(',')}}`]);
+/**
+ * The scope as a SQL literal, so opening the transaction and setting the scope go to PostgreSQL as
+ * one simple-protocol round trip (a parameterised statement cannot share a message with another).
+ * Only ids that are uuids reach the text, so nothing from outside can end the literal.
+ */
+function scopeLiteral(scope: TenantScope): string {
+  for (const id of scope.tenantIds) if (!UUID.test(id)) throw new InvalidTenantScopeError(id);
+  return `'{${scope.tenantIds.join(',')}}'`;
 }
+
+const setScopeTo = (value: string): string => `SELECT set_config('zeren.tenant_ids', ${value}, true)`;
 
 /**
  * Every database touch of a request runs in one transaction with its tenant scope set locally
  * (set_config(..., true)), so a pooled connection never carries one request's scope into another.
+ * A request's statements are its latency: the transaction and its scope cost one round trip.
  */
 export class ScopedTransactions {
   /** @param replica a streaming replica for reads that may lag the primary a little; the primary when absent. */
@@ -28,7 +46,7 @@ export class ScopedTransactions {
 
   /** On the primary: every command, and reads that must see the caller's own writes. */
   run<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.transaction(this.dataSource, setTenantScope(scope), work);
+    return this.transaction(this.dataSource, `START TRANSACTION; ${setScopeTo(scopeLiteral(scope))}`, work);
   }
 
   /**
@@ -36,44 +54,33 @@ export class ScopedTransactions {
    * READ ONLY on the primary too, so work that writes fails the same way with or without a replica.
    */
   read<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>): Promise<T> {
-    const setScope = setTenantScope(scope);
-    return this.transaction(this.replica, async (sql) => {
-      await sql.query('SET TRANSACTION READ ONLY');
-      await setScope(sql);
-    }, work);
+    return this.transaction(this.replica, `START TRANSACTION READ ONLY; ${setScopeTo(scopeLiteral(scope))}`, work);
   }
 
   /** Background jobs (consumers, scheduler, replay) work across every registered tenant. */
   runForAllTenants<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.transaction(
-      this.dataSource,
-      (sql) =>
-        sql.query(
-          `SELECT set_config('zeren.tenant_ids',
-             (SELECT array_append(coalesce(array_agg(id), '{}'), $1::uuid) FROM tenants)::text, true)`,
-          [PLATFORM_TENANT_ID],
-        ),
-      work,
-    );
+    const everyTenant = `(SELECT array_append(coalesce(array_agg(id), '{}'), '${PLATFORM_TENANT_ID}'::uuid) FROM tenants)::text`;
+    return this.transaction(this.dataSource, `START TRANSACTION; ${setScopeTo(everyTenant)}`, work);
   }
 
-  private async transaction<T>(dataSource: DataSource, setScope: (sql: Sql) => Promise<unknown>, work: (sql: Sql) => Promise<T>): Promise<T> {
+  private async transaction<T>(dataSource: DataSource, begin: string, work: (sql: Sql) => Promise<T>): Promise<T> {
     const runner = dataSource.createQueryRunner();
     await runner.connect();
+    let broken: Error | undefined;
     try {
-      await runner.startTransaction();
-      const sql = asSql(runner);
-      try {
-        await setScope(sql);
-        const result = await work(sql);
-        await runner.commitTransaction();
-        return result;
-      } catch (error) {
-        if (runner.isTransactionActive) await runner.rollbackTransaction();
-        throw error;
-      }
+      await runner.query(begin);
+      const result = await work(asSql(runner));
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      // ROLLBACK outside a transaction (a failed COMMIT already ended it) is only a warning. A
+      // connection that cannot even roll back is not given back to the pool for reuse.
+      await runner.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
     } finally {
-      await runner.release();
+      await (broken ? (runner as QueryRunner & { releasePostgresConnection(error: Error): Promise<void> }).releasePostgresConnection(broken) : runner.release());
     }
   }
 }
