@@ -108,7 +108,8 @@ export class CommandPipeline {
       metadata: this.metadata(request.actor, request.tenantId, request.idempotencyKey),
       recordedAt: decidedAt,
     });
-    await this.projections.apply(sql, appended.recorded);
+    const statesBefore = events.reduce<State[]>((states, event) => [...states, request.decider.evolve(states.at(-1)!, event)], [state]);
+    await this.projections.apply(sql, appended.recorded, { streamId: request.streamId, decider: request.decider, statesBefore });
     const outcome = { streamId: request.streamId, version: appended.nextExpectedVersion, events, recorded: appended.recorded };
     await request.afterAppend?.(sql, outcome);
     return request.result(outcome);

@@ -24,8 +24,9 @@ export function evolvingProjection<State, Event>(spec: EvolvingProjectionSpec<St
     name: spec.name,
     tables: spec.tables,
     handles: spec.handles,
-    async apply(sql: Sql, event: RecordedEvent): Promise<void> {
-      const before = (await spec.load(sql, event)) ?? spec.decider.initialState();
+    async apply(sql: Sql, event: RecordedEvent, known?: { decider: object; state: unknown }): Promise<void> {
+      // The appending command folded the same decider over the same stream: its state is the row's.
+      const before = known?.decider === spec.decider ? (known.state as State) : ((await spec.load(sql, event)) ?? spec.decider.initialState());
       const after = spec.decider.evolve(before, { type: event.type, data: event.data } as Event);
       await spec.save(sql, event, before, after);
     },
