@@ -1,13 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  FINDING_STATUSES,
-  rankScopes,
-  rectificationFigures,
-  rectificationFiguresBy,
-  validationFailed,
-  type FindingSummary,
-  type RectificationFigures as Figures,
-} from '@zeren/domain';
+import { FINDING_STATUSES, rankScopes, validationFailed, type RectificationFigures as Figures } from '@zeren/domain';
 import { RecordNotFoundError } from '../commands/command-errors';
 import type { Caller } from '../identity/authenticator';
 import { Authorization } from '../identity/authorization';
@@ -15,6 +7,7 @@ import { TenantDirectory } from '../identity/tenant-directory';
 import { TenancyRepository } from '../tenancy/tenancy.repository';
 import { FindingStatusValue } from '../findings/finding.models';
 import { endOfMonth, monthOf, monthsFrom } from './calendar-months';
+import { figuresFromCounts } from './figures-from-counts';
 import {
   RectificationFigures,
   ScopeRank,
@@ -23,7 +16,7 @@ import {
   type StatisticsScopeInput,
   type TrendPoint,
 } from './statistics.models';
-import { StatisticsRepository, type FindingScopeFilter } from './statistics.repository';
+import { StatisticsRepository, type CountsGroup, type FindingScopeFilter } from './statistics.repository';
 
 /** A trend longer than this is refused: ten years of month ends is already more than a chart shows. */
 const MAX_TREND_MONTHS = 120;
@@ -57,10 +50,10 @@ function present(figures: Figures): RectificationFigures {
 const earliest = (...instants: Date[]): Date => new Date(Math.min(...instants.map((instant) => instant.getTime())));
 
 /**
- * 整改率 and the other figures, for any scope and any instant. Findings come from the status
- * periods as they stood then; the figures themselves are the domain's (rectificationFigures,
- * rankScopes), so the API cannot count differently from the rules. A scope the caller may not
- * read answers NOT_FOUND, exactly like one that does not exist.
+ * 整改率 and the other figures, for any scope and any instant. Findings are counted in PostgreSQL
+ * from the status periods as they stood then, and the figures made of those counts with the
+ * domain's derivations (figuresFromCounts, rankScopes). A scope the caller may not read answers
+ * NOT_FOUND, exactly like one that does not exist.
  */
 @Injectable()
 export class StatisticsService {
@@ -74,22 +67,22 @@ export class StatisticsService {
   async figures(caller: Caller, scopeInput: StatisticsScopeInput, asOf: Date | null): Promise<RectificationStatistics> {
     const scope = await this.readableScope(caller, scopeInput);
     const at = asOf ?? new Date();
-    const [findings] = await this.statistics.findingsAt(scope.filter, [at]);
-    return { ...present(rectificationFigures(findings!, at)), scopeKind: scope.kind, scopeId: scope.id };
+    const [counts] = await this.statistics.countsAt(scope.filter, [at]);
+    return { ...present(figuresFromCounts(counts!.get(null) ?? [], at)), scopeKind: scope.kind, scopeId: scope.id };
   }
 
   /** The districts of a city, best first: for the city's inspectors. */
   async districtRanking(caller: Caller, cityId: string, asOf: Date | null): Promise<ScopeRank[]> {
     const scope = await this.readableScope(caller, { cityId });
     const districts = (await this.tenancy.tenants({ cityId: scope.id })).filter((tenant) => scope.filter.tenantIds.includes(tenant.id));
-    return this.rank(scope.filter, districts, (finding) => finding.tenantId, asOf ?? new Date());
+    return this.rank(scope.filter, districts, 'tenant_id', asOf ?? new Date());
   }
 
   /** The units of a district, best first: for the district and its city. */
   async unitRanking(caller: Caller, tenantId: string, asOf: Date | null): Promise<ScopeRank[]> {
     const scope = await this.readableScope(caller, { tenantId });
     const units = await this.statistics.activeUnits(scope.id);
-    return this.rank(scope.filter, units, (finding) => finding.unitId, asOf ?? new Date());
+    return this.rank(scope.filter, units, 'unit_id', asOf ?? new Date());
   }
 
   /** The figures at each month's end from `from` to `to` (China time); the current month's as of now. */
@@ -100,20 +93,19 @@ export class StatisticsService {
     const scope = await this.readableScope(caller, scopeInput);
     const now = new Date();
     const instants = months.map((month) => earliest(endOfMonth(month), to, now));
-    const findings = await this.statistics.findingsAt(scope.filter, instants);
-    return months.map((month, index) => ({ ...present(rectificationFigures(findings[index]!, instants[index]!)), month }));
+    const counts = await this.statistics.countsAt(scope.filter, instants);
+    return months.map((month, index) => ({ ...present(figuresFromCounts(counts[index]!.get(null) ?? [], instants[index]!)), month }));
   }
 
   private async rank(
     filter: FindingScopeFilter,
     members: ReadonlyArray<{ id: string; name: string }>,
-    memberOf: (finding: FindingSummary) => string,
+    group: CountsGroup,
     at: Date,
   ): Promise<ScopeRank[]> {
-    const [findings] = await this.statistics.findingsAt(filter, [at]);
-    const byMember = rectificationFiguresBy(findings!, at, memberOf);
+    const [byMember] = await this.statistics.countsAt(filter, [at], group);
     // Members without findings are ranked too (last, with no rate); findings of a member no longer listed are not.
-    const ranked = rankScopes(members.map((member) => ({ ...member, figures: byMember.get(member.id) ?? rectificationFigures([], at) })));
+    const ranked = rankScopes(members.map((member) => ({ ...member, figures: figuresFromCounts(byMember!.get(member.id) ?? [], at) })));
     return ranked.map(({ id, name, rank, figures }) => ({ ...present(figures), id, name, rank }));
   }
 

@@ -34,20 +34,23 @@ export interface RectificationFigures {
   warningColours: Record<WarningColour, number>;
 }
 
-export function rectificationFigures(findings: readonly FindingSummary[], asOf: Date): RectificationFigures {
-  const byState = Object.fromEntries(FINDING_STATUSES.map((status) => [status, 0])) as Record<FindingStatus, number>;
-  const warningColours: Record<WarningColour, number> = { GREEN: 0, YELLOW: 0, RED: 0, NONE: 0 };
-  let verifiedOnTime = 0;
-  for (const finding of findings) {
-    if (Date.parse(finding.recordedAt) > asOf.getTime()) continue;
-    byState[finding.state] += 1;
-    if (finding.state === 'VERIFIED' && finding.verifiedAt !== null) {
-      if (Date.parse(finding.verifiedAt) < overdueFrom(finding.deadline).getTime()) verifiedOnTime += 1;
-    }
-    if (isOpenFinding(finding.state)) {
-      warningColours[warningLevelFor(daysUntilDeadline(finding.deadline, asOf)) ?? 'NONE'] += 1;
-    }
-  }
+/** What figures are made of: findings counted by state, on-time sign-offs and open findings' colours. */
+export interface RectificationTallies {
+  byState: Record<FindingStatus, number>;
+  verifiedOnTime: number;
+  warningColours: Record<WarningColour, number>;
+}
+
+export function emptyTallies(): RectificationTallies {
+  return {
+    byState: Object.fromEntries(FINDING_STATUSES.map((status) => [status, 0])) as Record<FindingStatus, number>,
+    verifiedOnTime: 0,
+    warningColours: { GREEN: 0, YELLOW: 0, RED: 0, NONE: 0 },
+  };
+}
+
+/** The figures from their tallies, however they were counted (here from findings, or by the database). */
+export function figuresFromTallies({ byState, verifiedOnTime, warningColours }: RectificationTallies, asOf: Date): RectificationFigures {
   const withdrawn = byState.WITHDRAWN;
   const verified = byState.VERIFIED;
   const recorded = FINDING_STATUSES.reduce((sum, status) => sum + byState[status], 0) - withdrawn;
@@ -63,6 +66,21 @@ export function rectificationFigures(findings: readonly FindingSummary[], asOf: 
     byState,
     warningColours,
   };
+}
+
+export function rectificationFigures(findings: readonly FindingSummary[], asOf: Date): RectificationFigures {
+  const tallies = emptyTallies();
+  for (const finding of findings) {
+    if (Date.parse(finding.recordedAt) > asOf.getTime()) continue;
+    tallies.byState[finding.state] += 1;
+    if (finding.state === 'VERIFIED' && finding.verifiedAt !== null) {
+      if (Date.parse(finding.verifiedAt) < overdueFrom(finding.deadline).getTime()) tallies.verifiedOnTime += 1;
+    }
+    if (isOpenFinding(finding.state)) {
+      tallies.warningColours[warningLevelFor(daysUntilDeadline(finding.deadline, asOf)) ?? 'NONE'] += 1;
+    }
+  }
+  return figuresFromTallies(tallies, asOf);
 }
 
 /** Figures per scope (tenant, unit, inspection…), keyed by what `scopeOf` returns. */
