@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { assertDurableSettings } from './durability-check';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
 import { loadOrCreateLocalSecrets } from './local-secrets';
 import { migrations } from './migrations';
@@ -14,13 +15,6 @@ export interface DatabaseConnections {
 }
 
 type Log = (message: string) => void;
-
-export class UnsafeDatabaseSettingsError extends Error {
-  constructor(settings: string[]) {
-    super(`Refusing to start: ${settings.join(', ')} — acknowledged writes could be lost in a crash`);
-    this.name = 'UnsafeDatabaseSettingsError';
-  }
-}
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -84,17 +78,6 @@ async function enableAppRole(ownerUrl: string, password: string): Promise<void> 
   await withClient(ownerUrl, async (client) => {
     const { rows } = await client.query<{ literal: string }>('SELECT quote_literal($1) AS literal', [password]);
     await client.query(`ALTER ROLE zeren_app WITH LOGIN PASSWORD ${rows[0]!.literal}`);
-  });
-}
-
-/** The crash-safety test depends on these: an acknowledged commit must be on disk. */
-export async function assertDurableSettings(url: string): Promise<void> {
-  await withClient(url, async (client) => {
-    const { rows } = await client.query<{ name: string; setting: string }>(
-      `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')`,
-    );
-    const unsafe = rows.filter((row) => row.setting === 'off').map((row) => `${row.name}=off`);
-    if (unsafe.length) throw new UnsafeDatabaseSettingsError(unsafe);
   });
 }
 
