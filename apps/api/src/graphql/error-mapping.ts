@@ -59,8 +59,9 @@ export function mapError(error: unknown): Mapped | undefined {
   if (sqlState?.code === '23505') {
     return { code: 'BAD_USER_INPUT', message: '该记录已存在（名称、代码或登录名重复）', extensions: { constraint: sqlState.constraint } };
   }
-  // Text PostgreSQL cannot store (NUL, broken UTF-16) or values of the wrong form (an id that is no uuid).
-  if (sqlState?.code === '22021' || sqlState?.code === '22P05' || sqlState?.code === '22P02') {
+  // Class 22, data exceptions: text PostgreSQL cannot store (NUL, broken UTF-16) or values of the
+  // wrong form (an id that is no uuid, a date filter that is no date) — always the input's fault.
+  if (sqlState?.code?.startsWith('22')) {
     return { code: 'BAD_USER_INPUT', message: '输入包含无效的字符或格式' };
   }
   if (sqlState?.code === '23503') {

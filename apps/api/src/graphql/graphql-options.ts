@@ -1,6 +1,7 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../config/app-config';
+import { StrictDateTime } from './date-time-scalar';
 import { formatGraphQLError } from './error-mapping';
 import { MAX_TOKENS, queryLimitRules } from './query-limits';
 
@@ -13,6 +14,7 @@ export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'dri
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: StrictDateTime }] },
     introspection: !config.isProduction,
     hideSchemaDetailsFromClientErrors: config.isProduction,
     playground: false,
