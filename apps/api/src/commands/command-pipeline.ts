@@ -70,8 +70,10 @@ export class CommandPipeline {
         return result;
       });
     } catch (error) {
-      // A concurrent retry with the same key committed first: answer as it did.
-      if (request.idempotencyKey && (error as { code?: string; driverError?: { code?: string } }).driverError?.code === '23505') {
+      // A concurrent retry with the same key committed first (its answer's row, or its events, came
+      // first): answer as it did. Without an earlier answer the conflict stands.
+      const lostRace = (error as { driverError?: { code?: string } }).driverError?.code === '23505' || error instanceof ConcurrencyConflictError;
+      if (request.idempotencyKey && lostRace) {
         const earlier = await this.transactions.run(request.scope, (sql) =>
           this.findEarlierAnswer<Result>(sql, request.tenantId, request.idempotencyKey!, fingerprint!),
         );
