@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import { prepareDatabase, type DatabaseConnections } from './database/database-bootstrap';
 import { JsonLogger } from './logging/json-logger';
 import { requestLogging } from './logging/request-logging.middleware';
+import { loadShedding } from './system/load-shedding';
 
 export interface RunningServer {
   app: INestApplication;
@@ -45,6 +46,8 @@ export async function startServer(config: AppConfig, logger = new JsonLogger(con
     bodyParser: false,
   });
   app.use(requestLogging);
+  const shedding = loadShedding(config.loadShedding);
+  app.use(shedding);
   app.use(express.json({ limit: '1mb' }));
   app.disable('x-powered-by');
   if (serveWebClient(app, config.webDist)) log(`serving the web client from ${config.webDist}`);
@@ -57,6 +60,7 @@ export async function startServer(config: AppConfig, logger = new JsonLogger(con
     createdAdmin: app.get(PlatformBootstrap).createdAccount,
     connections,
     close: async () => {
+      shedding.stop();
       await app.close();
       await connections.embedded?.stop();
     },

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { LoadSheddingOptions } from '../system/load-shedding';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -38,6 +39,9 @@ const environmentSchema = z.object({
   ZEREN_SMTP_URL: z.url({ protocol: /^smtp$/, error: 'must look like smtp://host:port' }).optional(),
   ZEREN_MAIL_FROM: z.email().optional(),
   ZEREN_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  ZEREN_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(512),
+  ZEREN_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60_000).optional(),
+  ZEREN_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
 });
 
 export interface AppConfig {
@@ -92,6 +96,8 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
   mailMaxAttempts: number;
+  /** When to answer 503 instead of taking on more work (apps/api/src/system/load-shedding.ts). */
+  loadShedding: LoadSheddingOptions;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +152,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     smtpUrl: env.ZEREN_SMTP_URL,
     mailFrom: env.ZEREN_MAIL_FROM,
     mailMaxAttempts: env.ZEREN_MAIL_MAX_ATTEMPTS,
+    loadShedding: { maxInFlight: env.ZEREN_MAX_IN_FLIGHT, maxEventLoopDelayMs: env.ZEREN_MAX_EVENT_LOOP_DELAY_MS, retryAfterSeconds: env.ZEREN_RETRY_AFTER_SECONDS },
   };
 }
 

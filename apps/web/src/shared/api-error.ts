@@ -49,7 +49,7 @@ export class RestError extends Error {
   }
 
   static async fromResponse(response: Response): Promise<RestError> {
-    const statusCodes: Record<number, ApiErrorCode> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'BAD_USER_INPUT', 429: 'TOO_MANY_REQUESTS' };
+    const statusCodes: Record<number, ApiErrorCode> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'BAD_USER_INPUT', 429: 'TOO_MANY_REQUESTS', 503: 'SERVICE_UNAVAILABLE' };
     let message = `HTTP ${response.status}`;
     let code = statusCodes[response.status] ?? 'INTERNAL_SERVER_ERROR';
     try {

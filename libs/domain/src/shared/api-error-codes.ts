@@ -8,6 +8,7 @@ export const API_ERROR_CODES = [
   'INVALID_STATE',
   'IDEMPOTENCY_KEY_REUSED',
   'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
