@@ -54,7 +54,21 @@ export async function ensureDatabaseExists(adminUrl: string, database: string): 
   });
 }
 
-export async function runMigrations(ownerUrl: string, log: Log): Promise<string[]> {
+/** Session advisory lock held while migrating (the wake-up leader and the jobs use 7_101_001…). */
+export const MIGRATION_LOCK_KEY = 7_101_000;
+
+/**
+ * Applies the pending migrations. Instances starting together take turns under an advisory lock,
+ * so the second finds the first's work done instead of failing halfway through the same DDL.
+ */
+export function runMigrations(ownerUrl: string, log: Log): Promise<string[]> {
+  return withClient(ownerUrl, async (lock) => {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return applyMigrations(ownerUrl, log);
+  });
+}
+
+async function applyMigrations(ownerUrl: string, log: Log): Promise<string[]> {
   const dataSource = new DataSource({
     type: 'postgres',
     url: ownerUrl,
