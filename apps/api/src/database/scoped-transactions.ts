@@ -45,7 +45,7 @@ export class ScopedTransactions {
   ) {}
 
   /** On the primary: every command, and reads that must see the caller's own writes. */
-  run<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>): Promise<T> {
+  async run<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>): Promise<T> {
     return this.transaction(this.dataSource, `START TRANSACTION; ${setScopeTo(scopeLiteral(scope))}`, work);
   }
 
@@ -53,7 +53,7 @@ export class ScopedTransactions {
    * Read-only work that may run on the replica (lists, statistics, exports). The transaction is
    * READ ONLY on the primary too, so work that writes fails the same way with or without a replica.
    */
-  read<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>): Promise<T> {
+  async read<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>): Promise<T> {
     return this.transaction(this.replica, `START TRANSACTION READ ONLY; ${setScopeTo(scopeLiteral(scope))}`, work);
   }
 

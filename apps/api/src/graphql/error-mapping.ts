@@ -4,6 +4,7 @@ import { DomainError, type ApiErrorCode } from '@zeren/domain';
 import { CanonicalJsonError, InvalidEventPayloadError } from '@zeren/events';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ForbiddenError, IdempotencyKeyReuseError, RecordNotFoundError } from '../commands/command-errors';
+import { InvalidTenantScopeError } from '../database/scoped-transactions';
 import { ConcurrencyConflictError, TenantOutOfScopeError } from '../event-store/event-store.errors';
 import { InvalidCursorError, PageSizeError } from './connection';
 import { AuthenticationError, TooManyAttemptsError } from '../identity/auth-errors';
@@ -46,7 +47,7 @@ export function mapError(error: unknown): Mapped | undefined {
     const fields = Object.fromEntries(error.issues.map((issue) => [issue.path.join('.') || '$', issue.message]));
     return { code: 'BAD_USER_INPUT', message: '填写的内容有误，请检查后重试', extensions: { fields } };
   }
-  if (error instanceof InvalidCursorError || error instanceof PageSizeError) {
+  if (error instanceof InvalidCursorError || error instanceof PageSizeError || error instanceof InvalidTenantScopeError) {
     return { code: 'BAD_USER_INPUT', message: error.message };
   }
   if (error instanceof PasswordPolicyError) {
