@@ -13,19 +13,34 @@ export interface ChainSql {
   query<Row = Record<string, unknown>>(text: string, parameters?: unknown[]): Promise<Row[]>;
 }
 
+/**
+ * One stored event as a single JSON array column: the driver then decodes one value per row
+ * instead of twelve, and the server formats no timestamps. Instants travel as epoch milliseconds
+ * (floored, as the driver's own timestamp parsing truncates to milliseconds) and become the same
+ * ISO strings through Date; hashes travel as hex; the position as text, as bigint allows.
+ */
+const LINK_AS_JSON = `json_build_array(
+    tenant_position::text, stream_type, stream_id, version, type, schema_version, data, metadata,
+    floor(extract(epoch FROM recorded_at) * 1000), floor(extract(epoch FROM effective_at) * 1000),
+    encode(prev_hash, 'hex'), encode(hash, 'hex')) AS link`;
+
+type StoredLink = [
+  tenantPosition: string,
+  streamType: string,
+  streamId: string,
+  version: number,
+  type: string,
+  schemaVersion: number,
+  data: unknown,
+  metadata: unknown,
+  recordedAtMs: number,
+  effectiveAtMs: number | null,
+  prevHash: string,
+  hash: string,
+];
+
 interface StoredLinkRow {
-  tenant_position: string;
-  stream_type: string;
-  stream_id: string;
-  version: number;
-  type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: unknown;
-  recorded_at: Date;
-  effective_at: Date | null;
-  prev_hash: Buffer;
-  hash: Buffer;
+  link: StoredLink;
 }
 
 interface StoredCheckpointRow {
@@ -47,39 +62,51 @@ export interface ChainRange {
   through?: bigint;
 }
 
-/** One tenant's links in position order, fetched in batches so a chain of any length streams. */
+function readLinkRows(sql: ChainSql, tenantId: string, after: bigint, through: bigint | undefined): Promise<StoredLinkRow[]> {
+  const rows = sql.query<StoredLinkRow>(
+    `SELECT ${LINK_AS_JSON}
+       FROM events
+      WHERE tenant_id = $1 AND tenant_position > $2 AND ($3::bigint IS NULL OR tenant_position <= $3)
+      ORDER BY tenant_position LIMIT $4`,
+    [tenantId, after.toString(), through?.toString() ?? null, BATCH],
+  );
+  // A page read ahead is abandoned when the reader stops early; its failure then concerns no one.
+  rows.catch(() => undefined);
+  return rows;
+}
+
+function chainLinkOf(tenantId: string, stored: StoredLink): ChainLink {
+  const [tenantPosition, streamType, streamId, version, type, schemaVersion, data, metadata, recordedAtMs, effectiveAtMs, prevHash, hash] = stored;
+  return {
+    tenantPosition: BigInt(tenantPosition),
+    prevHash: Buffer.from(prevHash, 'hex'),
+    hash: Buffer.from(hash, 'hex'),
+    content: {
+      tenantId,
+      streamType,
+      streamId,
+      version,
+      type,
+      schemaVersion,
+      data,
+      metadata,
+      recordedAt: new Date(recordedAtMs).toISOString(),
+      effectiveAt: effectiveAtMs === null ? null : new Date(effectiveAtMs).toISOString(),
+    },
+  };
+}
+
+/**
+ * One tenant's links in position order, fetched in batches so a chain of any length streams. The
+ * next batch is requested before this one is handed out, so the database reads it while the
+ * caller hashes (queries on one connection run in order, so this needs no second connection).
+ */
 export async function* readStoredChain(sql: ChainSql, tenantId: string, range: ChainRange = {}): AsyncGenerator<ChainLink> {
-  let after = range.after ?? 0n;
-  for (;;) {
-    const rows = await sql.query<StoredLinkRow>(
-      `SELECT tenant_position, stream_type, stream_id, version, type, schema_version, data, metadata,
-              recorded_at, effective_at, prev_hash, hash
-         FROM events
-        WHERE tenant_id = $1 AND tenant_position > $2 AND ($3::bigint IS NULL OR tenant_position <= $3)
-        ORDER BY tenant_position LIMIT $4`,
-      [tenantId, after.toString(), range.through?.toString() ?? null, BATCH],
-    );
-    for (const row of rows) {
-      yield {
-        tenantPosition: BigInt(row.tenant_position),
-        prevHash: row.prev_hash,
-        hash: row.hash,
-        content: {
-          tenantId,
-          streamType: row.stream_type,
-          streamId: row.stream_id,
-          version: row.version,
-          type: row.type,
-          schemaVersion: row.schema_version,
-          data: row.data,
-          metadata: row.metadata,
-          recordedAt: row.recorded_at.toISOString(),
-          effectiveAt: row.effective_at ? row.effective_at.toISOString() : null,
-        },
-      };
-    }
-    if (rows.length < BATCH) return;
-    after = BigInt(rows[rows.length - 1]!.tenant_position);
+  let pending: Promise<StoredLinkRow[]> | null = readLinkRows(sql, tenantId, range.after ?? 0n, range.through);
+  while (pending) {
+    const rows: StoredLinkRow[] = await pending;
+    pending = rows.length < BATCH ? null : readLinkRows(sql, tenantId, BigInt(rows[rows.length - 1]!.link[0]), range.through);
+    for (const row of rows) yield chainLinkOf(tenantId, row.link);
   }
 }
 

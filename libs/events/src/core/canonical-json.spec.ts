@@ -1,5 +1,57 @@
 import fc from 'fast-check';
-import { CanonicalJsonError, canonicalJson } from './canonical-json';
+import { CanonicalJsonError, canonicalJson, canonicalObjectWriter } from './canonical-json';
+
+/**
+ * The canonical form written the plainest way, to check the writer against: sorted keys, and
+ * JSON.stringify for every scalar (which writes -0 as 0 and escapes strings as JCS does).
+ */
+function reference(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${reference(record[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** encodeURIComponent refuses exactly the strings with a lone surrogate. */
+function wellFormed(text: string): boolean {
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether anything in the value is refused: NUL, a lone surrogate, a non-finite or unsafe integer. */
+function refusable(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000') || !wellFormed(value);
+  if (typeof value === 'number') return !Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value));
+  if (Array.isArray(value)) return value.some(refusable);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, member]) => refusable(key) || refusable(member));
+  return false;
+}
+
+/** JSON values with every kind of string (full Unicode, lone surrogates, controls, quotes) and of number. */
+const anyJson = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constant(null),
+    fc.boolean(),
+    fc.double(),
+    fc.integer(),
+    fc.constantFrom(-0, 2 ** 53, 1e21, 1e-7, 0.1 + 0.2),
+    fc.string({ unit: 'binary' }),
+    fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud83d', '\ude00', 'a', '问') }),
+    fc.array(tie('value'), { maxLength: 5 }),
+    fc.dictionary(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('1', '10', '9', '__proto__', 'a')), tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+
 
 describe('canonicalJson', () => {
   it('sorts object keys by UTF-16 code units at every depth', () => {
@@ -47,5 +99,39 @@ describe('canonicalJson', () => {
         expect(canonicalJson(reversed)).toBe(text);
       }),
     );
+  });
+
+  it('writes exactly the plain reference form for any JSON value, and refuses exactly what jsonb cannot hold', () => {
+    fc.assert(
+      fc.property(anyJson, (value) => {
+        if (refusable(value)) {
+          expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
+        } else {
+          expect(canonicalJson(value)).toBe(reference(value));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reports a refused value at its path, however deep', () => {
+    expect(() => canonicalJson({ a: [1, { b: [null, 'x\u0000'] }] })).toThrow(/NUL.* at \.a\[1\]\.b\[1\]$/);
+    expect(() => canonicalJson([{ '\ud800': 1 }])).toThrow(/surrogate.* at \[0\]$/);
+    expect(() => canonicalJson(Symbol('s'))).toThrow(/symbol is not JSON at \$$/);
+  });
+
+  it('writes fixed keys in canonical order whatever order they are listed in, leaving other properties out', () => {
+    const writeProbe = canonicalObjectWriter<'zeta' | 'Alpha' | 'beta'>(['zeta', 'Alpha', 'beta']);
+    fc.assert(
+      fc.property(anyJson, anyJson, anyJson, (zeta, Alpha, beta) => {
+        const probe = { zeta, Alpha, beta };
+        if (refusable(probe)) {
+          expect(() => writeProbe({ ...probe, extra: 1 } as typeof probe)).toThrow(CanonicalJsonError);
+        } else {
+          expect(writeProbe({ ...probe, extra: 1 } as typeof probe)).toBe(canonicalJson(probe));
+        }
+      }),
+    );
+    expect(() => writeProbe({ zeta: 1, Alpha: undefined, beta: 2 })).toThrow(/undefined.* at \.Alpha$/);
   });
 });

@@ -15,63 +15,140 @@ export class CanonicalJsonError extends Error {
   }
 }
 
+/**
+ * A refusal found while writing, before its path is known. The writer runs once per event on
+ * every verification, so it builds no path strings as it goes: each enclosing value prepends its
+ * step while the refusal unwinds, and canonicalJson turns it into a CanonicalJsonError.
+ */
+class Refusal extends Error {
+  private readonly steps: string[] = [];
+
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+
+  /** Adds the step to the value that holds the refused one (`.key` or `[index]`). */
+  within(step: string): Refusal {
+    this.steps.push(step);
+    return this;
+  }
+
+  /** The steps from the root, outermost first, after `prefix` (the caller's own path). */
+  pathAfter(prefix: string): string {
+    return prefix + this.steps.reverse().join('');
+  }
+}
+
+function refusalWithin(error: unknown, step: string): unknown {
+  return error instanceof Refusal ? error.within(step) : error;
+}
+
+/** Characters JSON.stringify would escape, and NUL or half a surrogate pair, which need a closer look. */
+const NOT_PLAIN = /[\u0000-\u001f"\\\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function canonicalString(value: string, path: string): string {
-  if (value.includes('\u0000')) {
-    throw new CanonicalJsonError('NUL character is not allowed (jsonb rejects it)', path);
-  }
-  if (LONE_SURROGATE.test(value)) {
-    throw new CanonicalJsonError('lone UTF-16 surrogate is not valid Unicode', path);
-  }
+function writeString(value: string): string {
+  // Almost every string is plain: it is quoted as it is, which is what JSON.stringify writes for it.
+  if (!NOT_PLAIN.test(value)) return `"${value}"`;
+  if (value.includes('\u0000')) throw new Refusal('NUL character is not allowed (jsonb rejects it)');
+  if (LONE_SURROGATE.test(value)) throw new Refusal('lone UTF-16 surrogate is not valid Unicode');
   return JSON.stringify(value);
 }
 
-function canonicalNumber(value: number, path: string): string {
-  if (!Number.isFinite(value)) {
-    throw new CanonicalJsonError('non-finite number', path);
-  }
-  if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-    throw new CanonicalJsonError('integer outside the safe range (would lose precision)', path);
-  }
+function writeNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new Refusal('non-finite number');
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) throw new Refusal('integer outside the safe range (would lose precision)');
   // ECMAScript's Number-to-string is the JCS number form; -0 serialises as 0.
   return Object.is(value, -0) ? '0' : String(value);
 }
 
-function write(value: unknown, path: string): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'number':
-      return canonicalNumber(value, path);
-    case 'string':
-      return canonicalString(value, path);
-    case 'object':
-      break;
-    default:
-      throw new CanonicalJsonError(`${typeof value} is not JSON`, path);
+function writeArray(items: readonly unknown[]): string {
+  let text = '[';
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0) text += ',';
+    try {
+      text += write(items[index]);
+    } catch (error) {
+      throw refusalWithin(error, `[${index}]`);
+    }
   }
-  if (Array.isArray(value)) {
-    return `[${value.map((item, index) => write(item, `${path}[${index}]`)).join(',')}]`;
-  }
-  const prototype = Object.getPrototypeOf(value) as unknown;
+  return `${text}]`;
+}
+
+function writeObject(record: Record<string, unknown>): string {
+  const prototype = Object.getPrototypeOf(record) as unknown;
   if (prototype !== Object.prototype && prototype !== null) {
     // Dates, Buffers, Maps… have no single JSON form; callers convert them explicitly.
-    throw new CanonicalJsonError(`${(value as object).constructor?.name ?? 'object'} is not plain JSON`, path);
+    throw new Refusal(`${(record as object).constructor?.name ?? 'object'} is not plain JSON`);
   }
-  const record = value as Record<string, unknown>;
-  const members: string[] = [];
-  for (const key of Object.keys(record).sort()) {
-    const member = record[key];
-    if (member === undefined) {
-      throw new CanonicalJsonError('undefined is not JSON (omit the key instead)', `${path}.${key}`);
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    if (index > 0) text += ',';
+    // A refused key is reported at its object, a refused value at its own path.
+    text += writeString(key);
+    text += ':';
+    try {
+      text += writeMember(record[key]);
+    } catch (error) {
+      throw refusalWithin(error, `.${key}`);
     }
-    members.push(`${canonicalString(key, path)}:${write(member, `${path}.${key}`)}`);
   }
-  return `{${members.join(',')}}`;
+  return `${text}}`;
+}
+
+function writeMember(member: unknown): string {
+  if (member === undefined) throw new Refusal('undefined is not JSON (omit the key instead)');
+  return write(member);
+}
+
+function write(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return writeString(value);
+    case 'number':
+      return writeNumber(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      return Array.isArray(value) ? writeArray(value) : writeObject(value as Record<string, unknown>);
+    default:
+      throw new Refusal(`${typeof value} is not JSON`);
+  }
+}
+
+/**
+ * The canonical text of `value`, either whole or as the member at `path` of an enclosing object
+ * (which canonicalObjectWriter writes itself): a refusal is reported at its full path.
+ */
+function canonicalOrRefuse(value: unknown, path: string, member: boolean): string {
+  try {
+    return member ? writeMember(value) : write(value);
+  } catch (error) {
+    if (error instanceof Refusal) throw new CanonicalJsonError(error.reason, error.pathAfter(path));
+    throw error;
+  }
 }
 
 export function canonicalJson(value: unknown): string {
-  return write(value, '');
+  return canonicalOrRefuse(value, '', false);
+}
+
+/**
+ * A writer for objects whose keys are fixed: the same bytes as canonicalJson of such an object
+ * (other properties are left out), without building the object or sorting its keys each time.
+ */
+export function canonicalObjectWriter<Key extends string>(keys: readonly Key[]): (values: Readonly<Record<Key, unknown>>) => string {
+  const sorted = [...keys].sort();
+  const openings = sorted.map((key, index) => `${index === 0 ? '{' : ','}${canonicalJson(key)}:`);
+  const paths = sorted.map((key) => `.${key}`);
+  return (values) => {
+    let text = '';
+    for (let index = 0; index < sorted.length; index++) {
+      text += openings[index]! + canonicalOrRefuse(values[sorted[index]!], paths[index]!, true);
+    }
+    return sorted.length === 0 ? '{}' : `${text}}`;
+  };
 }

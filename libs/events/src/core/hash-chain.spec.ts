@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { canonicalJson } from './canonical-json';
 import { GENESIS_HASH, canonicalEventContent, chainHash, type HashedEventContent } from './hash-chain';
 
 const event: HashedEventContent = {
@@ -35,5 +37,32 @@ describe('hash chain', () => {
       expect(chainHash(GENESIS_HASH, canonicalEventContent(variant)).toString('hex')).not.toBe(base);
     }
     expect(chainHash(Buffer.alloc(32, 1), canonicalEventContent(event)).toString('hex')).not.toBe(base);
+  });
+
+  it('writes the canonical JSON of exactly the covered fields, whatever the content and other properties', () => {
+    const contents = fc.record({
+      tenantId: fc.uuid(),
+      streamType: fc.string(),
+      streamId: fc.uuid(),
+      version: fc.nat(),
+      type: fc.string(),
+      schemaVersion: fc.nat(),
+      data: fc.jsonValue({ noUnicodeString: false, maxDepth: 3 }),
+      metadata: fc.dictionary(fc.string(), fc.string()),
+      recordedAt: fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+      effectiveAt: fc.option(fc.date({ noInvalidDate: true }).map((date) => date.toISOString())),
+    });
+    fc.assert(
+      fc.property(contents, fc.bigInt(), (content, tenantPosition) => {
+        let expected: string;
+        try {
+          expected = canonicalJson(content);
+        } catch {
+          expect(() => canonicalEventContent(content)).toThrow();
+          return;
+        }
+        expect(canonicalEventContent({ ...content, tenantPosition } as HashedEventContent)).toBe(expected);
+      }),
+    );
   });
 });

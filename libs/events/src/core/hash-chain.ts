@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalObjectWriter } from './canonical-json';
 
 /** The previous hash of a tenant's first event. */
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
@@ -22,19 +22,25 @@ export interface HashedEventContent {
   effectiveAt: string | null;
 }
 
+/** Every covered field, checked against HashedEventContent so none can be added without being hashed. */
+const HASHED_FIELDS = {
+  tenantId: true,
+  streamType: true,
+  streamId: true,
+  version: true,
+  type: true,
+  schemaVersion: true,
+  data: true,
+  metadata: true,
+  recordedAt: true,
+  effectiveAt: true,
+} as const satisfies Record<keyof HashedEventContent, true>;
+
+const writeHashedContent = canonicalObjectWriter(Object.keys(HASHED_FIELDS) as (keyof HashedEventContent)[]);
+
+/** canonicalJson of exactly the covered fields (any other property of `event` is left out). */
 export function canonicalEventContent(event: HashedEventContent): string {
-  return canonicalJson({
-    data: event.data,
-    effectiveAt: event.effectiveAt,
-    metadata: event.metadata,
-    recordedAt: event.recordedAt,
-    schemaVersion: event.schemaVersion,
-    streamId: event.streamId,
-    streamType: event.streamType,
-    tenantId: event.tenantId,
-    type: event.type,
-    version: event.version,
-  });
+  return writeHashedContent(event);
 }
 
 /** hash = sha256(prev_hash ‖ canonical(event)); PostgreSQL's zeren_append computes the same. */
