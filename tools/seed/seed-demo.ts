@@ -1,5 +1,6 @@
 import { DEMO_CITIES, DEMO_PASSWORD, ROLE_LABELS, type DemoCity, type DemoDistrict, type DemoPerson } from './demo-data';
 import { seedBusiness, type SeedContext } from './seed-business';
+import { seedResponsibility } from './seed-responsibility';
 import { GraphQLHttpClient } from './graphql-client';
 
 export { DEMO_PASSWORD } from './demo-data';
@@ -106,5 +107,6 @@ export async function seedDemo(apiUrl: string, platformPassword: string, options
     log(`created ${city.name} with ${city.districts.map((district) => district.name).join('、')}`);
   }
   await seedBusiness(context);
+  await seedResponsibility(context);
   return { created: true, accounts };
 }
