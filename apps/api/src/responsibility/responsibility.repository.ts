@@ -10,6 +10,7 @@ import {
 } from '@zeren/domain';
 import { eventCatalogue } from '@zeren/events';
 import { ScopedTransactions } from '../database/scoped-transactions';
+import type { EventRow } from '../event-store/event-store';
 import { findingRuleColumns } from '../findings/findings.repository';
 import { SqlParams } from '../records/sql-params';
 
@@ -136,17 +137,7 @@ export class ResponsibilityRepository {
    */
   assessedEvents(tenantIds: readonly string[], before: Date): Promise<AssessedEvent[]> {
     return this.transactions.read({ tenantIds }, async (sql) => {
-      const rows = await sql.query<{
-        tenant_id: string;
-        tenant_position: string;
-        stream_type: string;
-        stream_id: string;
-        version: number;
-        type: string;
-        schema_version: number;
-        data: unknown;
-        recorded_at: Date;
-      }>(
+      const rows = await sql.query<Pick<EventRow, 'tenant_id' | 'tenant_position' | 'stream_type' | 'stream_id' | 'version' | 'type' | 'schema_version' | 'data' | 'recorded_at'>>(
         `SELECT tenant_id, tenant_position::text AS tenant_position, stream_type, stream_id, version, type, schema_version, data, recorded_at
            FROM events
           WHERE tenant_id = ANY ($1::uuid[]) AND stream_type = ANY ($2::text[]) AND recorded_at < $3
