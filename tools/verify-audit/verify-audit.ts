@@ -7,6 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { Client } from 'pg';
+import { isUuid } from '@zeren/domain';
 import {
   AuditBundleFormatError,
   auditStoredChain,
@@ -230,7 +231,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
       return await verifyBundle(options.bundle, trustedKeyIds, extraCheckpoints, output);
     }
     if (options.database && options.tenant && !options.bundle) {
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.tenant)) throw new UsageError(`--tenant ${options.tenant}: not a tenant id`);
+      if (!isUuid(options.tenant)) throw new UsageError(`--tenant ${options.tenant}: not a tenant id`);
       return await verifyDatabase(options.database, options.tenant.toLowerCase(), { trustedKeyIds, extraCheckpoints, evidenceDir: options['evidence-dir'] }, output);
     }
     throw new UsageError('give either --bundle, or --database with --tenant');

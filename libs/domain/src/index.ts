@@ -3,6 +3,7 @@ export * from './shared/domain-error';
 export type { NotCreated } from './shared/command-guard';
 export * from './shared/china-time';
 export * from './shared/api-error-codes';
+export * from './shared/record-id';
 export * from './unit/unit.decider';
 export * from './inspection/inspection.rules';
 export * from './inspection/inspection.decider';

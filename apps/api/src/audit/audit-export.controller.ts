@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Controller, Get, Header, Inject, Query, Req, StreamableFile, UseGuards } from '@nestjs/common';
-import { assertValid } from '@zeren/domain';
+import { assertValid, isUuid } from '@zeren/domain';
 import type { Request } from 'express';
 import { RecordNotFoundError } from '../commands/command-errors';
 import { ScopedTransactions } from '../database/scoped-transactions';
@@ -12,7 +12,6 @@ import { BearerCallerGuard, callerOf } from '../identity/bearer-caller.guard';
 import { AuditBundleExporter, NothingToExportError } from './audit-bundle-exporter';
 import { CheckpointService } from './checkpoint.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 interface BundleParameters {
@@ -60,7 +59,7 @@ export class AuditExportController {
     const to = text(parameters.to);
     const evidenceFiles = text(parameters.evidenceFiles);
     assertValid([
-      ['inspectionId', inspectionId === undefined || UUID.test(inspectionId), 'must be an id'],
+      ['inspectionId', inspectionId === undefined || isUuid(inspectionId), 'must be an id'],
       ['from', from === undefined || (INSTANT.test(from) && !Number.isNaN(Date.parse(from))), 'must be a date or an ISO 8601 instant'],
       ['to', to === undefined || (INSTANT.test(to) && !Number.isNaN(Date.parse(to))), 'must be a date or an ISO 8601 instant'],
       ['to', !from || !to || Date.parse(from) <= Date.parse(to), 'must not be before from'],
@@ -90,7 +89,7 @@ export class AuditExportController {
   private district(request: Request, tenantId: unknown, action: 'read' | 'export'): string {
     const caller = callerOf(request);
     const id = text(tenantId);
-    assertValid([['tenantId', id !== undefined && UUID.test(id), 'must be the id of a district']]);
+    assertValid([['tenantId', id !== undefined && isUuid(id), 'must be the id of a district']]);
     const subject = { tenantId: id!.toLowerCase() };
     if (!this.authorization.can(caller, 'read', 'Checkpoint', subject)) throw new RecordNotFoundError('Tenant', id!);
     if (action === 'export') this.authorization.assertCan(caller, 'export', 'AuditEvent', subject);

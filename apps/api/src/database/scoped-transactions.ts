@@ -1,13 +1,12 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { PLATFORM_TENANT_ID } from '@zeren/events';
+import { isUuid } from '@zeren/domain';
 import type { Sql } from './sql';
 
 /** The tenants one transaction may see and write; row-level security enforces it in the database. */
 export interface TenantScope {
   tenantIds: readonly string[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class InvalidTenantScopeError extends Error {
   constructor(value: string) {
@@ -26,7 +25,7 @@ function asSql(runner: QueryRunner): Sql {
  * Only ids that are uuids reach the text, so nothing from outside can end the literal.
  */
 function scopeLiteral(scope: TenantScope): string {
-  for (const id of scope.tenantIds) if (!UUID.test(id)) throw new InvalidTenantScopeError(id);
+  for (const id of scope.tenantIds) if (!isUuid(id)) throw new InvalidTenantScopeError(id);
   return `'{${scope.tenantIds.join(',')}}'`;
 }
 

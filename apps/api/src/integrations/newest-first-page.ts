@@ -1,13 +1,12 @@
+import { isUuid } from '@zeren/domain';
 import type { Sql } from '../database/sql';
 import { decodeCursor, encodeCursor, InvalidCursorError, pageSize, toConnection, type Connection } from '../graphql/connection';
 
 const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function decodeAfter(after: string | null | undefined): [string | null, string | null] {
   if (!after) return [null, null];
   const [at, id] = decodeCursor(after, 2);
-  if (typeof at !== 'string' || !CURSOR_AT.test(at) || typeof id !== 'string' || !UUID.test(id)) throw new InvalidCursorError();
+  if (typeof at !== 'string' || !CURSOR_AT.test(at) || typeof id !== 'string' || !isUuid(id)) throw new InvalidCursorError();
   return [at, id];
 }
 

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   chinaDateOf,
   interviewDecider,
+  isUuid,
   overdueCommitments,
   validationFailed,
   type InterviewAction,
@@ -34,8 +35,6 @@ import {
   type ScheduleInterviewInput,
 } from './interview.models';
 import { InterviewsRepository, type InterviewRecord, type PersonOnRecord } from './interviews.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The fields of an interview the permission rules read: its district, confidentiality and the people named. */
 function subjectOf(record: InterviewRecord): Record<string, unknown> {
@@ -201,7 +200,7 @@ export class InterviewsService {
    */
   private async resolveParticipants(tenantId: string, input: ScheduleInterviewInput): Promise<Array<{ personId: string; name: string; unitId: string }>> {
     const cityId = await this.tenants.cityOfTenant(tenantId);
-    const ids = [...input.interviewerIds, ...input.interviewees.map((person) => person.personId)].filter((id) => UUID.test(id));
+    const ids = [...input.interviewerIds, ...input.interviewees.map((person) => person.personId)].filter(isUuid);
     const people = new Map((await this.interviews.people([tenantId, PLATFORM_TENANT_ID], ids)).map((person) => [person.id, person]));
     const fields: Record<string, string> = {};
     const ofDistrict = (person: PersonOnRecord | undefined): person is PersonOnRecord => person?.active === true && person.tenantId === tenantId;
@@ -220,10 +219,10 @@ export class InterviewsService {
       if (!unitId) fields[`interviewees.${index}.unitId`] = 'the person belongs to no unit: name the unit they answer for';
       return { personId: person.id, name: person.displayName, unitId: unitId ?? '' };
     });
-    const unitIds = [...new Set(interviewees.map((interviewee) => interviewee.unitId).filter((id) => UUID.test(id)))];
+    const unitIds = [...new Set(interviewees.map((interviewee) => interviewee.unitId).filter(isUuid))];
     const [units, findings] = await Promise.all([
       this.interviews.existingStreams(tenantId, 'Unit', unitIds),
-      this.interviews.existingStreams(tenantId, 'Finding', input.findingIds.filter((id) => UUID.test(id))),
+      this.interviews.existingStreams(tenantId, 'Finding', input.findingIds.filter(isUuid)),
     ]);
     interviewees.forEach((interviewee, index) => {
       if (interviewee.unitId && !units.has(interviewee.unitId)) fields[`interviewees.${index}.unitId`] ??= 'no such unit in this district';

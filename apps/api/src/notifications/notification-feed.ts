@@ -1,10 +1,9 @@
 import { EventEmitter, on } from 'node:events';
 import { Inject, Injectable } from '@nestjs/common';
+import { isUuid } from '@zeren/domain';
 import { ScopedTransactions } from '../database/scoped-transactions';
 import type { Notification } from './notification.models';
 import { NotificationsRepository } from './notifications.repository';
-
-const PERSON_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * notificationReceived. The consumer that makes notifications runs on whichever instance holds its
@@ -33,7 +32,7 @@ export class NotificationFeed {
   }
 
   async poll(): Promise<void> {
-    const subscribed = this.emitter.eventNames().filter((name): name is string => typeof name === 'string' && PERSON_ID.test(name));
+    const subscribed = this.emitter.eventNames().filter((name): name is string => typeof name === 'string' && isUuid(name));
     const { head, created } = await this.transactions.runForAllTenants((sql) => this.repository.createdSince(sql, this.seenUpTo, subscribed));
     this.seenUpTo = head;
     for (const { recipientId, notification } of created) this.emitter.emit(recipientId, notification);

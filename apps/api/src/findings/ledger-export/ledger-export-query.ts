@@ -1,8 +1,7 @@
-import { assertValid, FINDING_STATUSES } from '@zeren/domain';
+import { assertValid, FINDING_STATUSES, isUuid } from '@zeren/domain';
 import { FINDING_CATEGORIES, FINDING_SEVERITIES, INSPECTION_KINDS, WARNING_LEVELS } from '@zeren/events';
 import { FindingOrder, type FindingFilter } from '../finding.models';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const KNOWN_PARAMETERS = new Set(['tenantId', 'unitId', 'inspectionId', 'statuses', 'categories', 'severities', 'inspectionKinds', 'overdue', 'warningLevel', 'deadlineFrom', 'deadlineTo', 'search', 'order']);
 const MAX_SEARCH_LENGTH = 200;
@@ -44,7 +43,7 @@ export function parseLedgerExportQuery(parameters: Parameters): LedgerExportQuer
   assertValid([
     ...Object.keys(parameters).map((name) => [name, KNOWN_PARAMETERS.has(name), 'unknown parameter'] as const),
     ...Object.entries(parameters).map(([name, value]) => [name, typeof value === 'string', 'give the parameter once; lists are comma-separated'] as const),
-    ...ids.map((name) => [name, single(parameters, name) === undefined || UUID.test(single(parameters, name)!), 'must be an id'] as const),
+    ...ids.map((name) => [name, single(parameters, name) === undefined || isUuid(single(parameters, name)!), 'must be an id'] as const),
     ...dates.map((name) => [name, single(parameters, name) === undefined || DATE.test(single(parameters, name)!), 'must be a date, YYYY-MM-DD'] as const),
     ['statuses', oneOf(statuses, FINDING_STATUSES), `each one of ${FINDING_STATUSES.join(', ')}`],
     ['categories', oneOf(categories, FINDING_CATEGORIES), `each one of ${FINDING_CATEGORIES.join(', ')}`],
