@@ -390,7 +390,7 @@ describe('signed checkpoints', () => {
 
   it('are signed by one instance at a time', async () => {
     const tenantId = await chainOf(1);
-    const job = new CheckpointJob(transactions, signer, { checkpointIntervalMs: 3_600_000 }, log);
+    const job = new CheckpointJob(transactions, checkpoints, { checkpointIntervalMs: 3_600_000 }, log);
     await withOwner(database, async (owner) => {
       await owner.query('SELECT pg_advisory_lock($1)', [CHECKPOINT_LOCK_KEY]);
       expect(await job.runOnce()).toBeNull();

@@ -27,8 +27,8 @@ const log = new Logger('audit');
     { provide: CheckpointService, inject: [CheckpointSigner], useFactory: (signer: CheckpointSigner) => new CheckpointService(signer, log) },
     {
       provide: CheckpointJob,
-      inject: [ScopedTransactions, CheckpointSigner, APP_CONFIG],
-      useFactory: (transactions: ScopedTransactions, signer: CheckpointSigner, config: AppConfig) => new CheckpointJob(transactions, signer, config, log),
+      inject: [ScopedTransactions, CheckpointService, APP_CONFIG],
+      useFactory: (transactions: ScopedTransactions, service: CheckpointService, config: AppConfig) => new CheckpointJob(transactions, service, config, log),
     },
     {
       provide: AuditVerifier,

@@ -1,8 +1,7 @@
 import type { AppConfig } from '../config/app-config';
 import type { ScopedTransactions } from '../database/scoped-transactions';
 import type { AuditLog } from './audit-log';
-import { CheckpointService, type CheckpointSigningResult } from './checkpoint.service';
-import type { CheckpointSigner } from './checkpoint-signer';
+import type { CheckpointService, CheckpointSigningResult } from './checkpoint.service';
 
 /** Transaction advisory lock held by the one instance signing at a time (the wake-up leader holds 7_101_001). */
 export const CHECKPOINT_LOCK_KEY = 7_101_002;
@@ -13,18 +12,15 @@ export const CHECKPOINT_LOCK_KEY = 7_101_002;
  * heads that did not move are skipped, so a round that follows another signs nothing twice.
  */
 export class CheckpointJob {
-  private readonly service: CheckpointService;
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<CheckpointSigningResult | null> | undefined;
 
   constructor(
     private readonly transactions: ScopedTransactions,
-    signer: CheckpointSigner,
+    private readonly service: CheckpointService,
     private readonly config: Pick<AppConfig, 'checkpointIntervalMs'>,
     private readonly log: AuditLog,
-  ) {
-    this.service = new CheckpointService(signer, log);
-  }
+  ) {}
 
   /** Signs once now (a restart should not wait an interval), then every checkpointIntervalMs. */
   start(): void {
