@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import {
   BadRequestException,
-  type CanActivate,
   Controller,
   type ExecutionContext,
   ForbiddenException,
@@ -25,17 +24,17 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { isEvidenceHash } from '@zeren/events';
 import type { Request } from 'express';
+import { isUuid } from '@zeren/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EvidenceTypeSniffer, UnsupportedEvidenceTypeError } from '../findings/evidence/evidence-media-type';
 import { FindingEvidenceRepository } from '../findings/evidence/finding-evidence.repository';
-import { AuthenticationError } from '../identity/auth-errors';
 import { Authenticator, type Caller } from '../identity/authenticator';
+import { BearerCallerGuard, callerOf } from '../identity/bearer-caller.guard';
 import { Authorization } from '../identity/authorization';
 import { EvidenceNotFoundError, EvidenceStore, EvidenceTooLargeError } from './evidence-store';
 
 /** Room for the multipart envelope around the file (boundaries, part headers) in the Content-Length check. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_FILENAME_LENGTH = 255;
 
 /** What the guard learnt about a request, for the storage engine and the handlers (which Nest gives no DI). */
@@ -112,24 +111,20 @@ const evidenceStorage = {
  * an upload is read; an upload that announces more than the limit is refused at once.
  */
 @Injectable()
-export class EvidenceCallerGuard implements CanActivate {
+export class EvidenceCallerGuard extends BearerCallerGuard {
   constructor(
-    @Inject(Authenticator) private readonly authenticator: Authenticator,
+    @Inject(Authenticator) authenticator: Authenticator,
     @Inject(Authorization) private readonly authorization: Authorization,
     @Inject(EvidenceStore) private readonly store: EvidenceStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(authenticator);
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    await super.canActivate(context);
     const request = context.switchToHttp().getRequest<Request>();
-    let caller: Caller | null;
-    try {
-      caller = await this.authenticator.authenticate(request.header('authorization'));
-    } catch (error) {
-      if (error instanceof AuthenticationError) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: error.message });
-      throw error;
-    }
-    if (!caller) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: '请先登录' });
+    const caller = callerOf(request);
     if (request.method === 'POST') {
       // Evidence is filed with progress check-ins; whoever may check in somewhere may upload.
       if (!this.authorization.can(caller, 'checkIn', 'Finding')) throw new ForbiddenException({ code: 'FORBIDDEN', message: '您无权上传佐证材料' });
@@ -180,7 +175,7 @@ export class EvidenceController {
   async download(@Req() request: Request, @Param('sha256') sha256: string, @Query('findingId') findingId?: string): Promise<StreamableFile> {
     const { caller, store } = evidenceRequestOf(request);
     const notFound = new NotFoundException({ code: 'NOT_FOUND', message: '记录不存在' });
-    if (!isEvidenceHash(sha256) || !findingId || !UUID.test(findingId)) throw notFound;
+    if (!isEvidenceHash(sha256) || !findingId || !isUuid(findingId)) throw notFound;
     const found = await this.evidence.downloadable(caller.tenantIds, findingId, sha256);
     if (!found || !this.authorization.can(caller, 'read', 'Evidence', { tenantId: found.tenantId, unitId: found.unitId })) throw notFound;
     let content: Readable;
