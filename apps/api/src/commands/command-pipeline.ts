@@ -110,7 +110,9 @@ export class CommandPipeline {
       metadata: this.metadata(request.actor, request.tenantId, request.idempotencyKey),
       recordedAt: decidedAt,
     });
-    const statesBefore = events.reduce<State[]>((states, event) => [...states, request.decider.evolve(states.at(-1)!, event)], [state]);
+    // The state before each appended event: the last event's outcome is the projections' to compute.
+    const statesBefore = [state];
+    for (const event of events.slice(0, -1)) statesBefore.push(request.decider.evolve(statesBefore.at(-1)!, event));
     await this.projections.apply(sql, appended.recorded, { streamId: request.streamId, decider: request.decider, statesBefore });
     const outcome = { streamId: request.streamId, version: appended.nextExpectedVersion, events, recorded: appended.recorded };
     await request.afterAppend?.(sql, outcome);
