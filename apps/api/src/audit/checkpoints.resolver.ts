@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { DomainError, validationFailed } from '@zeren/domain';
-import type { SignedCheckpoint } from '@zeren/events';
+import { checkpointToJson, type SignedCheckpoint } from '@zeren/events';
 import { RecordNotFoundError } from '../commands/command-errors';
 import { ScopedTransactions } from '../database/scoped-transactions';
 import type { Caller } from '../identity/authenticator';
@@ -19,15 +19,10 @@ export class ChainCheckpoint {
   @Field({ description: 'Ed25519 signature, base64' }) signature!: string;
 }
 
+/** The export form of a checkpoint, with its time as a DateTime. */
 function toChainCheckpoint(checkpoint: SignedCheckpoint): ChainCheckpoint {
-  return {
-    tenantId: checkpoint.tenantId,
-    tenantPosition: checkpoint.tenantPosition.toString(),
-    hash: checkpoint.hash,
-    signedAt: new Date(checkpoint.signedAt),
-    keyId: checkpoint.keyId,
-    signature: checkpoint.signature,
-  };
+  const json = checkpointToJson(checkpoint);
+  return { ...json, signedAt: new Date(json.signedAt) };
 }
 
 /** 签名检查点: the list of a district's checkpoints, and signing its head on demand (besides the hourly round). */
