@@ -1,4 +1,5 @@
-import { chinaDateTime, noticeFor } from './notification-messages';
+import { chinaDateTime } from '@zeren/domain';
+import { noticeFor } from './notification-messages';
 
 const FINDING = 'f0000000-0000-4000-8000-000000000001';
 const UNIT = 'a0000000-0000-4000-8000-000000000001';
@@ -75,6 +76,6 @@ describe('notices', () => {
   });
 
   it('write times in China time', () => {
-    expect(chinaDateTime('2026-03-09T16:30:00.000Z')).toBe('2026-03-10 00:30');
+    expect(chinaDateTime(new Date('2026-03-09T16:30:00.000Z'))).toBe('2026-03-10 00:30');
   });
 });

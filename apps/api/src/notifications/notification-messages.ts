@@ -1,3 +1,4 @@
+import { chinaDateTime } from '@zeren/domain';
 import type {
   DistrictReviewRejected,
   FindingReassigned,
@@ -47,11 +48,6 @@ const INTERVIEW_KINDS: Record<InterviewKind, string> = { ADMONITION: '约谈', R
 const SIGNATURE = '\n\n—— 责任链 Zeren（系统自动发送，请勿直接回复）';
 const LIAISON: readonly WarningRecipient[] = ['UNIT_LIAISON'];
 
-/** "2026-03-10 10:00" in China time (UTC+8, no daylight saving). */
-export function chinaDateTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 function daysText(daysRemaining: number): string {
   if (daysRemaining > 0) return `还剩 ${daysRemaining} 天，请抓紧整改。`;
   if (daysRemaining === 0) return '今天到期，请抓紧整改。';
@@ -98,7 +94,7 @@ export function noticeFor(event: { type: string; streamId: string; data: unknown
     case 'InterviewScheduled': {
       const data = event.data as InterviewScheduled['data'];
       const kind = INTERVIEW_KINDS[data.kind];
-      const body = `时间：${chinaDateTime(data.scheduledAt)}\n地点：${data.place}\n事由：${data.reason}`;
+      const body = `时间：${chinaDateTime(new Date(data.scheduledAt))}\n地点：${data.place}\n事由：${data.reason}`;
       return {
         kind: 'INTERVIEW_INVITATION',
         title: `${kind}通知`,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   addDays,
   chinaDateOf,
+  chinaDateTime,
   daysUntilDeadline,
   hoursBetween,
   isCalendarDate,
@@ -63,5 +64,11 @@ describe('china time', () => {
         expect(chinaDateOf(startOfChinaDay(deadline))).toBe(deadline);
       }),
     );
+  });
+});
+
+describe('chinaDateTime', () => {
+  it('writes an instant in China time, to the minute', () => {
+    expect(chinaDateTime(new Date('2026-03-09T16:30:00.000Z'))).toBe('2026-03-10 00:30');
   });
 });

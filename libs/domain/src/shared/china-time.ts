@@ -26,6 +26,11 @@ function fromDayNumber(day: number): CalendarDate {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** "2026-03-10 00:30": the instant as people in China read it, to the minute (documents, e-mails). */
+export function chinaDateTime(instant: Date): string {
+  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The calendar date in China at this instant. */
 export function chinaDateOf(instant: Date): CalendarDate {
   return fromDayNumber(Math.floor((instant.getTime() + CHINA_OFFSET_MS) / DAY_MS));

@@ -1,4 +1,4 @@
-import { FINDING_CATEGORY_LABELS, FINDING_SEVERITY_LABELS, WARNING_LEVEL_LABELS } from '@zeren/domain';
+import { chinaDateTime, FINDING_CATEGORY_LABELS, FINDING_SEVERITY_LABELS, WARNING_LEVEL_LABELS } from '@zeren/domain';
 import ExcelJS from 'exceljs';
 import type { Finding } from '../finding.models';
 import type { ChainProvenance } from './ledger-provenance.repository';
@@ -31,11 +31,6 @@ const LEDGER_COLUMNS: Array<{ header: string; width: number; value: (finding: Fi
   { header: '登记时间', width: 18, value: (finding) => chinaDateTime(finding.recordedAt) },
   { header: '问题编号', width: 38, value: (finding) => finding.id },
 ];
-
-/** 2026-03-01 09:30 in China time: what a printed ledger is read in. */
-function chinaDateTime(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 function checkpointState(provenance: ChainProvenance): string {
   if (!provenance.checkpoint) return '尚无签名检查点';
