@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { addDays, findingDecider, fold, type FindingState } from '@zeren/domain';
 import { eventCatalogue, type FindingEvent } from '@zeren/events';
 import { expectData, setUpDistrictWorld, type DistrictWorld } from '../../test/fixtures/district';
-import { daysFromToday, FINDING_FIELDS, recordedFinding, startedInspection, uploadEvidence, type FindingFields } from '../../test/fixtures/rectification';
+import { daysFromToday, FINDING_FIELDS, FINDING_MUTATION_INPUT_TYPES, recordedFinding, startedInspection, uploadEvidence, type FindingFields } from '../../test/fixtures/rectification';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { withOwner } from '../../test/test-database';
 import { ProjectionRegistry } from '../commands/projection-registry';
@@ -35,25 +35,9 @@ interface Step {
 
 type Move = (finding: FindingFields, step: Step) => Promise<unknown>;
 
-const INPUT_TYPES: Record<string, string> = {
-  submitRectificationPlan: 'SubmitRectificationPlanInput',
-  checkInProgress: 'CheckInProgressInput',
-  submitForSignOff: 'SubmitForSignOffInput',
-  passDistrictReview: 'FindingCommentInput',
-  rejectDistrictReview: 'FindingReasonInput',
-  signOffFinding: 'FindingCommentInput',
-  rejectSignOff: 'FindingReasonInput',
-  requestExtension: 'RequestExtensionInput',
-  approveExtension: 'FindingCommentInput',
-  refuseExtension: 'FindingReasonInput',
-  reassignFinding: 'ReassignFindingInput',
-  withdrawFinding: 'FindingReasonInput',
-  reopenFinding: 'ReopenFindingInput',
-};
-
 /** Sends one mutation; a refusal is part of the walk (it must change nothing), anything else is a failure. */
 async function send(mutation: string, token: string, finding: FindingFields, input: Record<string, unknown> = {}): Promise<void> {
-  const result = await app.graphql(`mutation($input: ${INPUT_TYPES[mutation]}!) { ${mutation}(input: $input) { id } }`, { input: { id: finding.id, expectedVersion: finding.version, ...input } }, token);
+  const result = await app.graphql(`mutation($input: ${FINDING_MUTATION_INPUT_TYPES[mutation]}!) { ${mutation}(input: $input) { id } }`, { input: { id: finding.id, expectedVersion: finding.version, ...input } }, token);
   const code = result.errors?.[0]?.extensions?.code;
   if (code && !['INVALID_STATE', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND'].includes(code)) throw new Error(`${mutation}: ${JSON.stringify(result.errors)}`);
 }

@@ -2,6 +2,7 @@ import { expectData, setUpDistrictWorld, type DistrictWorld } from '../../test/f
 import {
   daysFromToday,
   FINDING_FIELDS,
+  FINDING_MUTATION_INPUT_TYPES,
   recordedFinding,
   recordFindingInput,
   startedInspection,
@@ -17,26 +18,10 @@ let cityInspection: string;
 let selfCheck: string;
 let evidence: string[];
 
-const INPUT_TYPES: Record<string, string> = {
-  submitRectificationPlan: 'SubmitRectificationPlanInput',
-  checkInProgress: 'CheckInProgressInput',
-  submitForSignOff: 'SubmitForSignOffInput',
-  passDistrictReview: 'FindingCommentInput',
-  rejectDistrictReview: 'FindingReasonInput',
-  signOffFinding: 'FindingCommentInput',
-  rejectSignOff: 'FindingReasonInput',
-  requestExtension: 'RequestExtensionInput',
-  approveExtension: 'FindingCommentInput',
-  refuseExtension: 'FindingReasonInput',
-  reassignFinding: 'ReassignFindingInput',
-  withdrawFinding: 'FindingReasonInput',
-  reopenFinding: 'ReopenFindingInput',
-};
-
 /** Runs a lifecycle mutation on a finding at its current version. */
 async function act(mutation: string, token: string, finding: Pick<FindingFields, 'id' | 'version'>, input: Record<string, unknown> = {}): Promise<GraphQLResponse<Record<string, FindingFields>>> {
   return app.graphql<Record<string, FindingFields>>(
-    `mutation($input: ${INPUT_TYPES[mutation]}!) { ${mutation}(input: $input) { ${FINDING_FIELDS} } }`,
+    `mutation($input: ${FINDING_MUTATION_INPUT_TYPES[mutation]}!) { ${mutation}(input: $input) { ${FINDING_FIELDS} } }`,
     { input: { id: finding.id, expectedVersion: finding.version, ...input } },
     token,
   );
