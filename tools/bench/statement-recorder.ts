@@ -30,9 +30,19 @@ export async function recordStatements(work: () => Promise<unknown>): Promise<Re
   return recorded;
 }
 
-/** A statement's first words, for a note. */
-export function statementGist(statement: RecordedStatement): string {
-  return statement.text.replace(/\s+/g, ' ').trim().split(' ').slice(0, 4).join(' ').replace(/\(.*$/, '');
+/**
+ * The statements of one message: the API sends several in one round trip, joined by ';' and a
+ * newline (apps/api/src/database/statement-batch.ts). Good enough for the bench's own data, whose
+ * texts hold no such pair.
+ */
+export function statementsIn(message: RecordedStatement): string[] {
+  return message.text.split(';\n');
+}
+
+/** A message's statements by their first words, for a note: `[START TRANSACTION · SELECT set_config]`. */
+export function messageGist(message: RecordedStatement): string {
+  const gist = (statement: string) => statement.replace(/\s+/g, ' ').trim().split(' ').slice(0, 4).join(' ').replace(/\(.*$/, '').trim();
+  return `[${statementsIn(message).map(gist).join(' · ')}]`;
 }
 
 /** The statements of the connection that sent one matching `marker`: a transaction, whole. */

@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { withClient } from '../bench-environment';
 import type { BenchDataSet } from '../datagen/bench-data-set';
 import { closedLoop, mergeLoads, type LoadResult } from '../measure';
-import { recordStatements, statementGist, statementsOfConnection } from '../statement-recorder';
+import { messageGist, recordStatements, statementsIn, statementsOfConnection } from '../statement-recorder';
 import { ceilingRow, contextRow, format, ratioRow, type BenchResult } from '../report';
 import type { BenchContext } from './bench-context';
 import { CommandPipeline } from '../api';
@@ -63,11 +63,11 @@ export function runCheckIns(dataSet: BenchDataSet, label: string, seconds: numbe
   return loopOverFindings(dataSet, label, seconds, log, checkInOf(dataSet));
 }
 
-/** The round trips of one check-in, as the pg driver sent them. */
-async function statementsOfOneCheckIn(dataSet: BenchDataSet): Promise<string[]> {
+/** The round trips of one check-in as the pg driver sent them, and the statements in them. */
+async function roundTripsOfOneCheckIn(dataSet: BenchDataSet): Promise<{ messages: string[]; statements: number }> {
   const target = findingsByClient(dataSet)[0]![0]!;
-  const recorded = await recordStatements(() => checkInOf(dataSet)(target));
-  return statementsOfConnection(recorded, /zeren_append/).map(statementGist);
+  const recorded = statementsOfConnection(await recordStatements(() => checkInOf(dataSet)(target)), /zeren_append/);
+  return { messages: recorded.map(messageGist), statements: recorded.flatMap(statementsIn).length };
 }
 
 /**
@@ -137,8 +137,8 @@ export async function commandAppendBench(context: BenchContext): Promise<BenchRe
   const dataSet = await context.dataSet('base');
   const seconds = context.seconds;
   log(`bench 1: ${CLIENTS} clients, ${dataSet.districts.length} districts, ${seconds} s per run`);
-  const roundTrips = await statementsOfOneCheckIn(dataSet);
-  log(`  one check-in sends ${roundTrips.length} statements: ${roundTrips.join(' · ')}`);
+  const roundTrips = await roundTripsOfOneCheckIn(dataSet);
+  log(`  one check-in is ${roundTrips.messages.length} round trips (${roundTrips.statements} statements): ${roundTrips.messages.join(' ')}`);
   // With and without the chain in alternating rounds, so a change in the machine's load hits both alike.
   const withChain: LoadResult[] = [];
   const withoutChain: LoadResult[] = [];
@@ -170,7 +170,7 @@ export async function commandAppendBench(context: BenchContext): Promise<BenchRe
     notes: [
       `${CLIENTS} concurrent clients in one process over ${dataSet.districts.length} districts (${dataSet.events.toLocaleString('en')} events); the product runs CommandPipeline.execute for CheckInProgress (read stream, decide, zeren_append, inline projections) with a pool of 20.`,
       'Baseline A inserts the same event row (same data and metadata) with a single-row INSERT into a copy of the events table (same indexes), autocommit. Baseline B appends the same payload with @event-driven-io/emmett-postgresql 0.42 to the same stream names, in its own database on the same server.',
-      `Where the time goes: one check-in is ${roundTrips.length} round trips to PostgreSQL on one connection (${roundTrips.join(' · ')}), the chain head's row lock held from zeren_append to COMMIT, so commands of one district queue behind each other; the raw INSERT is one round trip and Emmett's append one function call. A single statement under this machine's load costs about a millisecond, so the command's cost is its round trips, not its hashing (see the chain-off row). The transaction and its tenant scope already share one round trip, and the finding projection starts from the state the command folded; fewer still would need the outbox and projection writes folded into the append, or the whole command as one SQL function.`,
+      `Where the time goes: one check-in is ${roundTrips.messages.length} round trips to PostgreSQL on one connection, ${roundTrips.statements} statements in all (${roundTrips.messages.join(' ')}), the chain head's row lock held from zeren_append to COMMIT, so commands of one district queue behind each other; the raw INSERT is one round trip and Emmett's append one function call. A profile of this bench shows a third of the Node process's time in the socket write calls themselves (writev, writeBuffer): on this machine a system call is expensive, so every message costs, whatever it carries. The transaction opens with the stream read, and the projection, outbox and idempotency writes travel with the COMMIT (apps/api/src/database/statement-batch.ts); the one left between is zeren_append, whose positions the projections need.`,
       `Chain off replaces the sha256 in zeren_append with the previous hash (bench database only); the canonical JSON the append path builds in Node is still computed, so the figure is the database side of the chain. The two run in ${CHAIN_ROUNDS} alternating rounds of ${(seconds / CHAIN_ROUNDS).toFixed(0)} s each; a cost below zero means the chain costs less than the run-to-run noise of this machine.`,
     ],
   };

@@ -7,7 +7,7 @@ import { Pool } from 'pg';
 import { autocannon, type HttpLoadResult } from '../autocannon';
 import type { BenchDataSet } from '../datagen/bench-data-set';
 import { graphql, signedInPerson } from '../graphql-session';
-import { recordStatements, type RecordedStatement } from '../statement-recorder';
+import { recordStatements, statementsIn, type RecordedStatement } from '../statement-recorder';
 import { ceilingRow, contextRow, format, ratioRow, type BenchResult } from '../report';
 import type { BenchContext } from './bench-context';
 
@@ -25,7 +25,9 @@ const PAGE_TABLES = /\bFROM (findings|units|finding_check_ins)\b|\bJOIN (finding
 
 /** The SQL the real API runs for one ledger page, recorded from the pg driver while it answers. */
 async function captureLedgerSql(url: string, token: string): Promise<RecordedStatement[]> {
-  const recorded = await recordStatements(() => graphql(url, LEDGER_PAGE, {}, token));
+  const messages = await recordStatements(() => graphql(url, LEDGER_PAGE, {}, token));
+  // A statement that travelled with others has its parameters written in; one alone keeps them.
+  const recorded = messages.flatMap((message) => statementsIn(message).map((text) => ({ ...message, text })));
   return recorded.filter((statement) => PAGE_TABLES.test(statement.text) && !/^\s*(INSERT|UPDATE|DELETE)/i.test(statement.text));
 }
 

@@ -1,7 +1,8 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import { QueryFailedError, type DataSource, type QueryRunner } from 'typeorm';
 import { PLATFORM_TENANT_ID } from '@zeren/events';
 import { isUuid } from '@zeren/domain';
 import type { Sql } from './sql';
+import { StatementBatch, type StatementClient } from './statement-batch';
 
 /** The tenants one transaction may see and write; row-level security enforces it in the database. */
 export interface TenantScope {
@@ -13,10 +14,6 @@ export class InvalidTenantScopeError extends Error {
     super(`A tenant scope lists tenant ids only, not ${JSON.stringify(value)}`);
     this.name = 'InvalidTenantScopeError';
   }
-}
-
-function asSql(runner: QueryRunner): Sql {
-  return { query: (text, parameters) => runner.query(text, parameters as unknown[]) };
 }
 
 /**
@@ -34,7 +31,8 @@ const setScopeTo = (value: string): string => `SELECT set_config('zeren.tenant_i
 /**
  * Every database touch of a request runs in one transaction with its tenant scope set locally
  * (set_config(..., true)), so a pooled connection never carries one request's scope into another.
- * A request's statements are its latency: the transaction and its scope cost one round trip.
+ * A request's statements are its latency: the transaction and its scope travel with the first
+ * statement, and writes nobody reads the answer of travel with the next statement or the COMMIT.
  */
 export class ScopedTransactions {
   /** @param replica a streaming replica for reads that may lag the primary a little; the primary when absent. */
@@ -64,19 +62,31 @@ export class ScopedTransactions {
 
   private async transaction<T>(dataSource: DataSource, begin: string, work: (sql: Sql) => Promise<T>): Promise<T> {
     const runner = dataSource.createQueryRunner();
-    await runner.connect();
+    // The driver's own client (TypeORM answers a message of several statements with nothing),
+    // failing with TypeORM's error as every other query does.
+    const client = (await runner.connect()) as StatementClient;
+    const batch = new StatementBatch(
+      {
+        query: (text, parameters) =>
+          client.query(text, parameters).catch((error: Error) => {
+            throw new QueryFailedError(text, parameters, error);
+          }),
+      },
+      begin,
+    );
     let broken: Error | undefined;
     try {
-      await runner.query(begin);
-      const result = await work(asSql(runner));
-      await runner.query('COMMIT');
+      const result = await work(batch);
+      await batch.commit();
       return result;
     } catch (error) {
       // ROLLBACK outside a transaction (a failed COMMIT already ended it) is only a warning. A
       // connection that cannot even roll back is not given back to the pool for reuse.
-      await runner.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
+      if (batch.started) {
+        await runner.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+      }
       throw error;
     } finally {
       await (broken ? (runner as QueryRunner & { releasePostgresConnection(error: Error): Promise<void> }).releasePostgresConnection(broken) : runner.release());

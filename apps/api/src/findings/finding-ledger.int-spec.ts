@@ -1,4 +1,4 @@
-import { DataSource, type QueryRunner } from 'typeorm';
+import { Client } from 'pg';
 import { expectData, setUpDistrictWorld, type DistrictWorld } from '../../test/fixtures/district';
 import { daysFromToday, FINDING_FIELDS, recordedFinding, startedInspection, uploadEvidence, type FindingFields } from '../../test/fixtures/rectification';
 import { startTestApp, type TestApp } from '../../test/test-app';
@@ -218,18 +218,16 @@ describe('batching nested fields', () => {
    * scope setting, and not the background consumers, which run outside any request).
    */
   function countStatements(): { stop(): string[] } {
-    const dataSource = app.server.app.get(DataSource);
     const statements: string[] = [];
-    const original = dataSource.createQueryRunner.bind(dataSource);
-    const spy = jest.spyOn(dataSource, 'createQueryRunner').mockImplementation((...args: Parameters<DataSource['createQueryRunner']>): QueryRunner => {
-      const runner = original(...args);
-      const query = runner.query.bind(runner);
-      runner.query = ((text: string, ...rest: unknown[]) => {
-        if (requestContext.getStore() && !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET TRANSACTION|SELECT set_config)/i.test(text)) statements.push(text);
-        return (query as (...all: unknown[]) => unknown)(text, ...rest);
-      }) as QueryRunner['query'];
-      return runner;
-    });
+    const original = Client.prototype.query;
+    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+      // Several statements may travel in one message (database/statement-batch.ts): each counts.
+      const text = typeof args[0] === 'string' ? args[0] : '';
+      if (requestContext.getStore()) {
+        statements.push(...text.split(';\n').filter((statement) => !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET TRANSACTION|SELECT set_config)/i.test(statement)));
+      }
+      return (original as (...all: unknown[]) => unknown).apply(this, args);
+    } as typeof original);
     return {
       stop() {
         spy.mockRestore();
