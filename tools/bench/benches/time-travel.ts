@@ -4,6 +4,7 @@ import type { BenchDataSet } from '../datagen/bench-data-set';
 import { graphql, signedInPerson } from '../graphql-session';
 import { latencySummary } from '../measure';
 import { ceilingRow, contextRow, format, type BenchResult } from '../report';
+import { messageGist, recordStatements } from '../statement-recorder';
 import type { BenchContext } from './bench-context';
 
 const SAMPLES = 500;
@@ -14,6 +15,8 @@ export interface TimeTravelFigures {
   p50: number;
   p99: number;
   events: number;
+  /** The messages one reconstruction sends PostgreSQL, by their statements' first words. */
+  roundTrips: string[];
 }
 
 /** The 200-event finding, read through the API as of random instants within its life. */
@@ -28,6 +31,10 @@ export async function measureTimeTravel(dataSet: BenchDataSet, username: string,
     return rows[0]!;
   });
   const token = await signedInPerson(dataSet.server.url, { username, role: 'district_admin', tenantId: target.tenantId });
+  const recorded = await recordStatements(() => graphql(dataSet.server.url, FINDING_AS_OF, { id: target.findingId, asOf: last.toISOString() }, token));
+  // The request's own messages: the background pollers of the same process are left out.
+  const roundTrips = recorded.filter((message) => !/consumer_checkpoints|webhook_outbox|notification_outbox|scheduler/i.test(message.text)).map(messageGist);
+  log(`  one reconstruction is ${roundTrips.length} round trips: ${roundTrips.join(' ')}`);
   const random = new SeededRandom(4);
   const latencies: number[] = [];
   for (let sample = 0; sample < SAMPLES; sample += 1) {
@@ -37,7 +44,7 @@ export async function measureTimeTravel(dataSet: BenchDataSet, username: string,
     latencies.push(Number(process.hrtime.bigint() - begin) / 1e6);
     if ((sample + 1) % 100 === 0) log(`  ${sample + 1} of ${SAMPLES} reconstructions`);
   }
-  return { ...latencySummary(latencies), events };
+  return { ...latencySummary(latencies), events, roundTrips };
 }
 
 export async function timeTravelBench(context: BenchContext): Promise<BenchResult> {

@@ -26,6 +26,11 @@ function scopeLiteral(scope: TenantScope): string {
   return `'{${scope.tenantIds.join(',')}}'`;
 }
 
+export interface TransactionOptions {
+  /** The work asks exactly one statement: the transaction is then one round trip (a second is refused). */
+  singleStatement?: boolean;
+}
+
 const setScopeTo = (value: string): string => `SELECT set_config('zeren.tenant_ids', ${value}, true)`;
 
 /**
@@ -42,16 +47,16 @@ export class ScopedTransactions {
   ) {}
 
   /** On the primary: every command, and reads that must see the caller's own writes. */
-  async run<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.transaction(this.dataSource, `START TRANSACTION; ${setScopeTo(scopeLiteral(scope))}`, work);
+  async run<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.transaction(this.dataSource, `START TRANSACTION; ${setScopeTo(scopeLiteral(scope))}`, work, options);
   }
 
   /**
    * Read-only work that may run on the replica (lists, statistics, exports). The transaction is
    * READ ONLY on the primary too, so work that writes fails the same way with or without a replica.
    */
-  async read<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.transaction(this.replica, `START TRANSACTION READ ONLY; ${setScopeTo(scopeLiteral(scope))}`, work);
+  async read<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.transaction(this.replica, `START TRANSACTION READ ONLY; ${setScopeTo(scopeLiteral(scope))}`, work, options);
   }
 
   /** Background jobs (consumers, scheduler, replay) work across every registered tenant. */
@@ -60,7 +65,7 @@ export class ScopedTransactions {
     return this.transaction(this.dataSource, `START TRANSACTION; ${setScopeTo(everyTenant)}`, work);
   }
 
-  private async transaction<T>(dataSource: DataSource, begin: string, work: (sql: Sql) => Promise<T>): Promise<T> {
+  private async transaction<T>(dataSource: DataSource, begin: string, work: (sql: Sql) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const runner = dataSource.createQueryRunner();
     // The driver's own client (TypeORM answers a message of several statements with nothing),
     // failing with TypeORM's error as every other query does.
@@ -73,6 +78,7 @@ export class ScopedTransactions {
           }),
       },
       begin,
+      options.singleStatement,
     );
     let broken: Error | undefined;
     try {

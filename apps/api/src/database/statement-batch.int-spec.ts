@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { StatementBatch, withLiterals, type StatementClient } from './statement-batch';
+import { SecondStatementError, StatementBatch, withLiterals, type StatementClient } from './statement-batch';
 
 const adminUrl = process.env['ZEREN_TEST_ADMIN_URL']!;
 
@@ -120,6 +120,23 @@ describe('a transaction sent in as few messages as its statements allow', () => 
     await batch.commit();
     expect(batch.started).toBe(false);
     expect(messages).toEqual([]);
+  });
+
+  it('a single-statement transaction is one message: opening, statement and COMMIT', async () => {
+    await client.query(`INSERT INTO batch_probe VALUES (1, 'one')`);
+    const batch = new StatementBatch(counting, 'START TRANSACTION READ ONLY', true);
+    expect(await batch.query('SELECT note FROM batch_probe WHERE id = $1', [1])).toEqual([{ note: 'one' }]);
+    await batch.commit();
+    expect(messages).toEqual([`START TRANSACTION READ ONLY;\nSELECT note FROM batch_probe WHERE id = '1';\nCOMMIT`]);
+    await expect(batch.query('SELECT 1')).rejects.toBeInstanceOf(SecondStatementError);
+  });
+
+  it('a single statement that fails leaves the transaction for the caller to roll back, nothing stored', async () => {
+    const batch = new StatementBatch(counting, 'START TRANSACTION', true);
+    await expect(batch.query('INSERT INTO batch_probe VALUES ($1, $2), ($1, $2)', [3, 'twice'])).rejects.toMatchObject({ code: '23505' });
+    expect(batch.started).toBe(true);
+    await client.query('ROLLBACK');
+    expect((await client.query('SELECT count(*)::int AS n FROM batch_probe')).rows).toEqual([{ n: 0 }]);
   });
 
   it('statements returning rows are never held back', async () => {

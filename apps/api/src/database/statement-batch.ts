@@ -63,9 +63,16 @@ export function withLiterals(text: string, parameters: readonly unknown[] = []):
   return out;
 }
 
-/** The rows of the last statement of a message (pg answers a message of several with a list). */
-function lastRows<Row>(answer: Awaited<ReturnType<StatementClient['query']>>): Row[] {
-  return (Array.isArray(answer) ? answer.at(-1)! : answer).rows as Row[];
+/** The rows of a message's statement counted from its end (pg answers a message of several with a list). */
+function rowsFromEnd<Row>(answer: Awaited<ReturnType<StatementClient['query']>>, fromEnd = 1): Row[] {
+  return (Array.isArray(answer) ? answer.at(-fromEnd)! : answer).rows as Row[];
+}
+
+export class SecondStatementError extends Error {
+  constructor() {
+    super('a single-statement transaction was asked a second statement');
+    this.name = 'SecondStatementError';
+  }
 }
 
 /** A write whose answer nobody reads: INSERT, UPDATE or DELETE returning no rows. */
@@ -84,27 +91,38 @@ function isUnansweredWrite(text: string): boolean {
 export class StatementBatch implements Sql {
   private waiting: string[];
   private opened = false;
+  private committed = false;
 
-  /** @param opening what opens the transaction: sent with the first statement that is sent at all. */
+  /**
+   * @param opening what opens the transaction: sent with the first statement that is sent at all.
+   * @param single the work asks one statement: it travels with the opening and the COMMIT, the
+   *   whole transaction one round trip; a second statement is refused.
+   */
   constructor(
     private readonly client: StatementClient,
     opening: string,
+    private readonly single = false,
   ) {
     this.waiting = [opening];
   }
 
   async query<Row = Record<string, unknown>>(text: string, parameters: unknown[] = []): Promise<Row[]> {
+    if (this.committed) throw new SecondStatementError();
+    if (this.single) {
+      this.committed = true;
+      return rowsFromEnd<Row>(await this.send([...this.waiting.splice(0), withLiterals(text, parameters), 'COMMIT']), 2);
+    }
     if (isUnansweredWrite(text)) {
       this.waiting.push(withLiterals(text, parameters));
       return [];
     }
-    if (this.waiting.length === 0) return lastRows<Row>(await this.client.query(text, parameters));
-    return lastRows<Row>(await this.send([...this.waiting.splice(0), withLiterals(text, parameters)]));
+    if (this.waiting.length === 0) return rowsFromEnd<Row>(await this.client.query(text, parameters));
+    return rowsFromEnd<Row>(await this.send([...this.waiting.splice(0), withLiterals(text, parameters)]));
   }
 
-  /** Sends what waits, then COMMIT, in one message; nothing at all when the transaction never started. */
+  /** Sends what waits, then COMMIT, in one message; nothing at all when the transaction never started or already ended. */
   async commit(): Promise<void> {
-    if (!this.opened && this.waiting.length === 1) return;
+    if (this.committed || (!this.opened && this.waiting.length === 1)) return;
     await this.send([...this.waiting.splice(0), 'COMMIT']);
   }
 

@@ -227,7 +227,7 @@ export class FindingsRepository {
     return this.transactions.run({ tenantIds }, async (sql) => {
       const [row] = await sql.query<FindingRow>(`SELECT ${findingColumns('f')} FROM findings f WHERE f.id = $1`, [id]);
       return row ? toFindingRecord(row) : undefined;
-    });
+    }, { singleStatement: true });
   }
 
   /**

@@ -45,7 +45,7 @@ export class PeopleRepository {
     return this.transactions.run({ tenantIds }, async (sql) => {
       const [row] = await sql.query<PersonRow & { tenant_id: string }>(`SELECT ${COLUMNS} FROM people WHERE id = $1`, [personId]);
       return row ? toPerson(row) : undefined;
-    });
+    }, { singleStatement: true });
   }
 
   list(tenantIds: readonly string[], filter: { tenantId?: string; unitId?: string }): Promise<PersonRecord[]> {

@@ -127,7 +127,7 @@ export class InspectionsRepository {
     return this.transactions.run({ tenantIds }, async (sql) => {
       const [row] = await sql.query<InspectionRow>(`SELECT ${INSPECTION_COLUMNS} FROM inspections i WHERE i.id = $1`, [id]);
       return row ? toInspectionRecord(row) : undefined;
-    });
+    }, { singleStatement: true });
   }
 
   byKeys(tenantIds: readonly string[], keys: readonly TenantKey[]): Promise<InspectionRecord[]> {

@@ -24,7 +24,7 @@ export async function recordAsOf<State extends NotCreated | { status: string }, 
   record: StoredRecord & { type: string },
   asOf: Date,
 ): Promise<FoldedRecord<Exclude<State, NotCreated>>> {
-  const events = await transactions.read({ tenantIds: [record.tenantId] }, (sql) => store.readStream(sql, record.tenantId, record.id, { asOf }));
+  const events = await transactions.read({ tenantIds: [record.tenantId] }, (sql) => store.readStream(sql, record.tenantId, record.id, { asOf }), { singleStatement: true });
   const state = events.reduce((folded, event) => decider.evolve(folded, { type: event.type, data: event.data } as Event), decider.initialState());
   if (state.status === 'NONE') throw new RecordNotFoundError(record.type, record.id);
   return { state: state as Exclude<State, NotCreated>, events };

@@ -73,7 +73,7 @@ export class UnitsRepository {
     return this.transactions.run({ tenantIds }, async (sql) => {
       const [row] = await sql.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1`, [id]);
       return row ? toUnitRecord(row) : undefined;
-    });
+    }, { singleStatement: true });
   }
 
   /** Every unit the ability lets the caller read, tree order: parents before their children. */
