@@ -7,6 +7,7 @@ import { assertValid, isUuid } from '@zeren/domain';
 import type { Request } from 'express';
 import { RecordNotFoundError } from '../commands/command-errors';
 import { ScopedTransactions } from '../database/scoped-transactions';
+import { queryValue } from '../http/query-value';
 import { Authorization } from '../identity/authorization';
 import { BearerCallerGuard, callerOf } from '../identity/bearer-caller.guard';
 import { AuditBundleExporter, NothingToExportError } from './audit-bundle-exporter';
@@ -21,8 +22,6 @@ interface BundleParameters {
   to?: unknown;
   evidenceFiles?: unknown;
 }
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
  * What an archive or a discipline office takes away to verify without the server: a district's
@@ -54,10 +53,10 @@ export class AuditExportController {
   @Header('Cache-Control', 'private, no-store')
   async bundle(@Req() request: Request, @Query() parameters: BundleParameters): Promise<StreamableFile> {
     const district = this.district(request, parameters.tenantId, 'export');
-    const inspectionId = text(parameters.inspectionId);
-    const from = text(parameters.from);
-    const to = text(parameters.to);
-    const evidenceFiles = text(parameters.evidenceFiles);
+    const inspectionId = queryValue(parameters.inspectionId);
+    const from = queryValue(parameters.from);
+    const to = queryValue(parameters.to);
+    const evidenceFiles = queryValue(parameters.evidenceFiles);
     assertValid([
       ['inspectionId', inspectionId === undefined || isUuid(inspectionId), 'must be an id'],
       ['from', from === undefined || (INSTANT.test(from) && !Number.isNaN(Date.parse(from))), 'must be a date or an ISO 8601 instant'],
@@ -88,7 +87,7 @@ export class AuditExportController {
   /** A district the caller cannot read does not exist for it; one it reads but may not export is refused. */
   private district(request: Request, tenantId: unknown, action: 'read' | 'export'): string {
     const caller = callerOf(request);
-    const id = text(tenantId);
+    const id = queryValue(tenantId);
     assertValid([['tenantId', id !== undefined && isUuid(id), 'must be the id of a district']]);
     const subject = { tenantId: id!.toLowerCase() };
     if (!this.authorization.can(caller, 'read', 'Checkpoint', subject)) throw new RecordNotFoundError('Tenant', id!);

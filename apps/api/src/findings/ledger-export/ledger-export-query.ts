@@ -1,5 +1,6 @@
 import { assertValid, FINDING_STATUSES, isUuid } from '@zeren/domain';
 import { FINDING_CATEGORIES, FINDING_SEVERITIES, INSPECTION_KINDS, WARNING_LEVELS } from '@zeren/events';
+import { queryValue } from '../../http/query-value';
 import { FindingOrder, type FindingFilter } from '../finding.models';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -14,10 +15,7 @@ export interface LedgerExportQuery {
 type Parameters = Record<string, unknown>;
 
 /** One query-string value: a repeated parameter is a mistake, not a list (lists are comma-separated). */
-function single(parameters: Parameters, name: string): string | undefined {
-  const value = parameters[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
+const single = (parameters: Parameters, name: string): string | undefined => queryValue(parameters[name]);
 
 function list(parameters: Parameters, name: string): string[] {
   return single(parameters, name)?.split(',').filter(Boolean) ?? [];
