@@ -61,6 +61,7 @@ export async function timeTravelBench(context: BenchContext): Promise<BenchResul
     ],
     notes: [
       'GraphQL finding(id, asOf) through the real API as the district administrator, one request at a time, timed at the client over loopback: the stream read up to the instant and folded with the domain decider (apps/api/src/records/time-travel.ts).',
+      `One reconstruction is ${figures.roundTrips.length} round trips to PostgreSQL, each a whole transaction in one message: ${figures.roundTrips.join(' ')} — the finding as the caller may see it (row-level security and the read ability), then its events up to the instant. The rest is HTTP, GraphQL and the fold of the events in Node.`,
     ],
   };
 }
