@@ -19,6 +19,8 @@ export function startApiProcess(cluster: PgCluster, dataDir: string, port: numbe
     ZEREN_LOG_LEVEL: 'error',
     ZEREN_SIGN_IN_ATTEMPTS_PER_MINUTE: '100000',
     ZEREN_DB_POOL_SIZE: '20',
+    // A run signs in once and can outlast the default 15 minutes on a busy machine; expiry has its own tests.
+    ZEREN_ACCESS_TOKEN_TTL_SECONDS: '3600',
     ...environment,
   });
 }
