@@ -251,12 +251,13 @@ export interface DemoFinding {
   lateCheckIn?: boolean;
 }
 
+/** 依据: rules by article. A basis citing a 责任清单 item names the item's id, so the demo's findings cite the rules behind the lists. */
 const basis = {
   studyRules: { kind: 'RULE' as const, reference: '《党委（党组）理论学习中心组学习规则》第十二条', text: '中心组学习每年不少于12次，每次集体研讨须有记录、有交流发言。' },
-  network: { kind: 'RESPONSIBILITY_ITEM' as const, reference: '意识形态工作责任清单 第8项', text: '落实网络意识形态工作责任制，明确网络阵地管理员，建立健全审核发布制度。' },
-  list: { kind: 'RESPONSIBILITY_ITEM' as const, reference: '意识形态工作责任清单 第1项', text: '责任清单应细化到岗到人，明确第一责任人、直接责任人和“一岗双责”责任人。' },
+  network: { kind: 'RULE' as const, reference: '《党委（党组）意识形态工作责任制实施办法》第八条', text: '落实网络意识形态工作责任制，明确网络阵地管理员，建立健全审核发布制度。' },
+  list: { kind: 'RULE' as const, reference: '《党委（党组）意识形态工作责任制实施办法》第一条', text: '责任清单应细化到岗到人，明确第一责任人、直接责任人和“一岗双责”责任人。' },
   judgement: { kind: 'RULE' as const, reference: '《意识形态工作责任制实施细则》第九条', text: '每季度至少开展一次意识形态领域形势分析研判，形成报告报上级党委。' },
-  position: { kind: 'RESPONSIBILITY_ITEM' as const, reference: '意识形态工作责任清单 第6项', text: '加强宣传文化阵地管理，讲座、论坛、展览等活动实行“一会一报”审批。' },
+  position: { kind: 'RULE' as const, reference: '《党委（党组）意识形态工作责任制实施办法》第六条', text: '加强宣传文化阵地管理，讲座、论坛、展览等活动实行“一会一报”审批。' },
   opinion: { kind: 'RULE' as const, reference: '《网络舆情应对处置工作办法》第五条', text: '发现涉本单位网络舆情，须在2小时内报告并启动应对处置。' },
 };
 

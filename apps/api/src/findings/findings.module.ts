@@ -3,6 +3,7 @@ import { ProjectionRegistry } from '../commands/projection-registry';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { IdentityModule } from '../identity/identity.module';
 import { InspectionsModule } from '../inspections/inspections.module';
+import { ResponsibilityModule } from '../responsibility/responsibility.module';
 import { UnitsModule } from '../units/units.module';
 import { CheckInProgressHandler } from './check-in-progress/check-in-progress.handler';
 import { FindingCheckInsRepository } from './finding-check-ins.repository';
@@ -23,7 +24,7 @@ import { DueWarningsJob } from './warnings/due-warnings.job';
 
 /** 问题 and their 整改: the rectification lifecycle, the ledger and its Excel export, check-ins and the 三色预警 scheduler. */
 @Module({
-  imports: [IdentityModule, UnitsModule, InspectionsModule, EvidenceModule],
+  imports: [IdentityModule, UnitsModule, InspectionsModule, EvidenceModule, ResponsibilityModule],
   controllers: [LedgerExportController],
   providers: [
     LedgerExportService,

@@ -70,6 +70,21 @@ describe('notices', () => {
     expect(secret.emailBody).not.toContain('区委三楼会议室');
   });
 
+  it('warn the district’s office of a monthly report due soon or overdue, linking the report', () => {
+    const REPORT = 'c0000000-0000-4000-8000-000000000001';
+    const reportWarning = (level: string, daysRemaining: number) =>
+      noticeFor({ type: 'MonthlyReportWarningIssued', streamId: REPORT, data: { reportId: REPORT, month: '2026-03', level, dueDate: '2026-04-05', daysRemaining, issuedAt: '2026-03-30T00:00:00.000Z' } }, null);
+    expect(reportWarning('YELLOW', 6)).toMatchObject({
+      kind: 'WARNING',
+      title: '月报告预警（黄色）：2026-03 分析研判月报告',
+      recordType: 'MonthlyReport',
+      recordId: REPORT,
+      audience: { districtRoles: ['district_admin'] },
+    });
+    expect(reportWarning('YELLOW', 6)!.body).toContain('报送截止日期为 2026-04-05，还剩 6 天');
+    expect(reportWarning('RED', -2)!.body).toContain('已逾期 2 天，请立即报送');
+  });
+
   it('say nothing about other events, or about finding events without their facts', () => {
     expect(noticeFor({ type: 'ProgressCheckedIn', streamId: FINDING, data: {} }, facts)).toBeNull();
     expect(noticeFor(warning('RED', -1), null)).toBeNull();

@@ -5,6 +5,7 @@ import type {
   FindingRecorded,
   InterviewKind,
   InterviewScheduled,
+  MonthlyReportWarningIssued,
   SignOffRejected,
   WarningIssued,
   WarningLevel,
@@ -21,10 +22,15 @@ export const NOTIFYING_EVENT_TYPES = [
   'DistrictReviewRejected',
   'SignOffRejected',
   'InterviewScheduled',
+  'MonthlyReportWarningIssued',
 ] as const;
 
-/** Who is told: holders of roles in a unit, or named people. */
-export type Audience = { unitId: string; roles: readonly WarningRecipient[] } | { personIds: readonly string[] };
+/** Who is told: holders of roles in a unit, the district's people of some roles, or named people. */
+export type Audience = { unitId: string; roles: readonly WarningRecipient[] } | { districtRoles: readonly DistrictRole[] } | { personIds: readonly string[] };
+
+/** The district's own office: who writes its 分析研判月报告 and is warned when one falls due. */
+export type DistrictRole = 'district_admin';
+const DISTRICT_OFFICE: readonly DistrictRole[] = ['district_admin'];
 
 export interface Notice {
   kind: NotificationKind;
@@ -32,7 +38,7 @@ export interface Notice {
   body: string;
   /** What the e-mail says; a confidential interview's particulars stay inside the application. */
   emailBody: string;
-  recordType: 'Finding' | 'Interview';
+  recordType: 'Finding' | 'Interview' | 'MonthlyReport';
   recordId: string;
   audience: Audience;
 }
@@ -52,6 +58,12 @@ function daysText(daysRemaining: number): string {
   if (daysRemaining > 0) return `还剩 ${daysRemaining} 天，请抓紧整改。`;
   if (daysRemaining === 0) return '今天到期，请抓紧整改。';
   return `已逾期 ${-daysRemaining} 天，请立即整改并说明情况。`;
+}
+
+function reportDaysText(daysRemaining: number): string {
+  if (daysRemaining > 0) return `还剩 ${daysRemaining} 天，请按时报送。`;
+  if (daysRemaining === 0) return '今天截止，请按时报送。';
+  return `已逾期 ${-daysRemaining} 天，请立即报送。`;
 }
 
 function findingNotice(kind: NotificationKind, findingId: string, audience: Audience, title: string, body: string): Notice {
@@ -103,6 +115,19 @@ export function noticeFor(event: { type: string; streamId: string; data: unknown
         recordType: 'Interview',
         recordId: data.interviewId,
         audience: { personIds: data.interviewees.map((interviewee) => interviewee.personId) },
+      };
+    }
+    case 'MonthlyReportWarningIssued': {
+      const data = event.data as MonthlyReportWarningIssued['data'];
+      const body = `${data.month} 分析研判月报告的报送截止日期为 ${data.dueDate}，${reportDaysText(data.daysRemaining)}`;
+      return {
+        kind: 'WARNING',
+        title: `月报告预警（${LEVELS[data.level]}）：${data.month} 分析研判月报告`,
+        body,
+        emailBody: `${body}${SIGNATURE}`,
+        recordType: 'MonthlyReport',
+        recordId: data.reportId,
+        audience: { districtRoles: DISTRICT_OFFICE },
       };
     }
     default:

@@ -33,12 +33,16 @@ export async function findingFactsAt(sql: Sql, event: RecordedEvent): Promise<Fi
 
 /**
  * The active people an audience names. A unit's roles come from the units table (its leader,
- * head and liaison); a unit with no liaison named still has unit officers, and they are told.
+ * head and liaison); a unit with no liaison named still has unit officers, and they are told. A
+ * district's roles are its people holding them.
  */
 export async function recipientsOf(sql: Sql, tenantId: string, audience: Audience): Promise<Recipient[]> {
   let personIds: string[];
   if ('personIds' in audience) {
     personIds = [...audience.personIds];
+  } else if ('districtRoles' in audience) {
+    const holders = await sql.query<{ id: string }>(`SELECT id FROM people WHERE tenant_id = $1 AND role = ANY ($2::text[])`, [tenantId, audience.districtRoles]);
+    personIds = holders.map((holder) => holder.id);
   } else {
     const [unit] = await sql.query<Record<string, string | null>>(
       `SELECT liaison_person_id, leader_person_id, head_person_id FROM units WHERE tenant_id = $1 AND id = $2`,

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   abilityToSqlWhere,
+  addDays,
+  isUuid,
+  YELLOW_WARNING_DAYS,
   type AppAbility,
   type AssessedEvent,
   type ExistingKeyProjectPlan,
@@ -10,8 +13,10 @@ import {
 } from '@zeren/domain';
 import { eventCatalogue } from '@zeren/events';
 import { ScopedTransactions } from '../database/scoped-transactions';
+import type { Sql } from '../database/sql';
 import type { EventRow } from '../event-store/event-store';
 import { findingRuleColumns } from '../findings/findings.repository';
+import type { WarningCandidate } from '../records/warning-rounds';
 import { SqlParams } from '../records/sql-params';
 
 export type ResponsibilityRecordType = 'ResponsibilityList' | 'TargetLetter' | 'KeyProjectPlan' | 'MonthlyReport';
@@ -64,6 +69,24 @@ const toRecord = (row: Row): ResponsibilityRecord => ({
   state: row.state,
 });
 
+/**
+ * 分析研判月报告 still owed whose due date has entered a colour the district was not yet warned of
+ * (yellow within the yellow period, red once overdue), in every tenant of `sql`'s scope, the most
+ * urgent first. Due dates are ISO dates, so they compare as text.
+ */
+export async function owedReportsToWarn(sql: Sql, today: string, limit: number): Promise<WarningCandidate[]> {
+  const rows = await sql.query<{ tenant_id: string; id: string; version: number }>(
+    `SELECT tenant_id, id, version FROM responsibility_records
+      WHERE record_type = 'MonthlyReport' AND status = 'DUE' AND state->>'dueDate' <= $2
+        AND NOT state->'warningsIssued' @> '["RED"]'
+        AND (state->>'dueDate' < $1 OR NOT state->'warningsIssued' @> '["YELLOW"]')
+      ORDER BY state->>'dueDate', tenant_id, id
+      LIMIT $3`,
+    [today, addDays(today, YELLOW_WARNING_DAYS), limit],
+  );
+  return rows.map((row) => ({ tenantId: row.tenant_id, id: row.id, version: row.version }));
+}
+
 /** Reads of responsibility_records, and the facts the area checks and scores against. */
 @Injectable()
 export class ResponsibilityRepository {
@@ -114,6 +137,22 @@ export class ResponsibilityRepository {
       );
       return rows.map((row) => ({ id: row.id, tenantId: row.tenant_id, itemId: row.item_id, title: row.title, status: row.status, unitId: row.unit_id }));
     });
+  }
+
+  /**
+   * Whether the district has a 责任清单 item of this id: what a finding's basis may cite. Read on the
+   * primary, in that district's scope only, so an item just added is found and another district's is not.
+   */
+  async itemExists(tenantId: string, itemId: string): Promise<boolean> {
+    if (!isUuid(itemId)) return false;
+    const lists = await this.transactions.run({ tenantIds: [tenantId] }, (sql) =>
+      sql.query<{ id: string }>(
+        `SELECT id FROM responsibility_records
+          WHERE tenant_id = $1 AND record_type = 'ResponsibilityList' AND state->'items' @> jsonb_build_array(jsonb_build_object('itemId', $2::text))`,
+        [tenantId, itemId],
+      ),
+    );
+    return lists.length > 0;
   }
 
   /** A district's units in use, by name. */

@@ -15,6 +15,7 @@ import {
   unitsWithoutSignedLetter,
   validationFailed,
   weightedCompletion,
+  type Actor,
   type AssessedEvent,
   type AssessmentSubject,
   type Decider,
@@ -36,6 +37,7 @@ import { Authorization } from '../identity/authorization';
 import { TenantDirectory } from '../identity/tenant-directory';
 import { TenancyRepository } from '../tenancy/tenancy.repository';
 import { newRecordId, RecordCommands, type ChangeRequest } from '../records/record-commands';
+import type { WarningCandidate } from '../records/warning-rounds';
 import {
   Assessment,
   AssessmentCriterionValue,
@@ -284,6 +286,11 @@ export class ResponsibilityService {
   async submitMonthlyReport(caller: Caller, input: SubmitMonthlyReportInput): Promise<MonthlyReport> {
     const record = await this.reports.change(caller, input, 'update', { type: 'SubmitMonthlyReport', content: input.content, attachmentHashes: input.attachmentHashes });
     return this.presentReport(record, new Date());
+  }
+
+  /** The warnings scheduler's command, at the version the report was read at: a report that moved on is a CONFLICT. */
+  warnOfOwedReport(scheduler: Actor, owed: WarningCandidate): Promise<{ version: number }> {
+    return this.reports.dispatch({ actor: scheduler }, owed.tenantId, owed.id, { type: 'IssueMonthlyReportWarning' }, { expectedVersion: owed.version });
   }
 
 

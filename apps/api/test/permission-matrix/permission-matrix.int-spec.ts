@@ -97,6 +97,7 @@ function foreignIds(caller: MatrixRole | Credential): Set<string> {
     records.interviewId,
     records.webhookEndpointId,
     records.apiTokenId,
+    ...Object.values(records.responsibility),
   ];
   const district = (records: DistrictRecords): string[] => [records.tenantId, records.adminId, ...business(records)];
   switch (caller) {
@@ -176,13 +177,18 @@ beforeAll(async () => {
     const signed = await app.graphql('mutation($id: ID!) { signChainHead(tenantId: $id) { tenantId } }', { id: records.tenantId }, admin.token);
     expect(signed.errors).toBeUndefined();
   }
-  // Notifications and webhook deliveries are made in the background from the fixtures' events.
+  // Notifications and webhook deliveries are made in the background from the fixtures' events; the
+  // district office is told that the fixtures' monthly report is overdue (the warnings run every second).
   await withOwner(app.database, async (owner) => {
     for (const position of POSITIONS) {
       const records = recordsAt(position);
       notificationIds[position] = await eventually(
         async () => (await owner.query<{ id: string }>('SELECT id FROM notifications WHERE tenant_id = $1 AND recipient_id = $2 LIMIT 1', [records.tenantId, records.officerId])).rows[0]?.id,
         { what: `a notification in ${position}` },
+      );
+      await eventually(
+        async () => (await owner.query('SELECT id FROM notifications WHERE tenant_id = $1 AND recipient_id = $2 AND record_type = $3 LIMIT 1', [records.tenantId, records.adminId, 'MonthlyReport'])).rows[0],
+        { what: `a monthly report warning to the district office in ${position}` },
       );
       deliveryIds[position] = await eventually(
         async () => (await owner.query<{ id: string }>('SELECT id FROM webhook_outbox WHERE tenant_id = $1 AND endpoint_id = $2 LIMIT 1', [records.tenantId, records.webhookEndpointId])).rows[0]?.id,
@@ -275,6 +281,8 @@ describe('reaching another district’s ids', () => {
     { path: 'statistics of a unit', query: 'query($id: ID) { rectificationStatistics(scope: { unitId: $id }) { recorded } }', variables: (f) => ({ id: f.unitId }) },
     { path: 'statistics of an inspection', query: 'query($id: ID) { rectificationStatistics(scope: { inspectionId: $id }) { recorded } }', variables: (f) => ({ id: f.districtInspectionId }) },
     { path: 'webhook deliveries', query: 'query($id: ID!) { webhookDeliveries(endpointId: $id) { totalCount } }', variables: (f) => ({ id: f.webhookEndpointId }) },
+    { path: 'responsibility list', query: 'query($id: ID!) { responsibilityList(id: $id) { id } }', variables: (f) => ({ id: f.responsibility.listId }) },
+    { path: 'key project plan', query: 'query($id: ID!) { keyProjectPlan(id: $id) { id } }', variables: (f) => ({ id: f.responsibility.planId }) },
   ];
 
   /** Connections, filters and search: an empty page (or none of the other district's rows). */
@@ -323,6 +331,13 @@ describe('reaching another district’s ids', () => {
       variables: (f, o) => ({ input: { ...recordFindingInputFor(o.districtInspectionId, f.unitId) } }),
     },
     {
+      path: 'cite its responsibility item',
+      query: 'mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }',
+      variables: (f, o) => ({
+        input: { ...recordFindingInputFor(o.districtInspectionId, o.unitId), basis: { kind: 'RESPONSIBILITY_ITEM', reference: f.responsibility.itemId, text: '依据' } },
+      }),
+    },
+    {
       path: 'inspect its units',
       query: 'mutation($input: PlanInspectionInput!) { planInspection(input: $input) { id } }',
       variables: (f, o) => ({
@@ -354,7 +369,7 @@ describe('reaching another district’s ids', () => {
       description: '不应被登记',
       category: 'STUDY',
       severity: 'MINOR',
-      basis: { kind: 'RESPONSIBILITY_ITEM', reference: '第1项', text: '依据' },
+      basis: { kind: 'RULE', reference: '第1项', text: '依据' },
       deadline: '2026-12-31',
     };
   }
@@ -402,7 +417,7 @@ describe('reaching another district’s ids', () => {
   });
 
   it('refuses writes in one’s own district that name another district’s records as if they did not exist, and writes nothing', async () => {
-    const countEvents = () => withOwner(app.database, async (owner) => (await owner.query<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE type <> 'WarningIssued'")).rows[0]!.n);
+    const countEvents = () => withOwner(app.database, async (owner) => (await owner.query<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE type NOT IN ('WarningIssued', 'MonthlyReportWarningIssued')")).rows[0]!.n);
     const before = await countEvents();
     const answers = [];
     for (const asker of askers().filter((a) => a.writes)) {

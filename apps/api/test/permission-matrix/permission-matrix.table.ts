@@ -78,27 +78,24 @@ const CITY_TOKEN: MatrixRole = 'service_city_operations';
 const USERS: readonly MatrixRole[] = ['platform_admin', CITY, ADMIN, OFFICER, AUDITOR];
 const EVERYONE: readonly MatrixRole[] = ROLES;
 
-/** Who sees a district's business records (the targets sit in unit officer A's unit): its staff and tokens, and its city. */
+/**
+ * Who sees a district's business records (the targets sit in unit officer A's unit): its staff and tokens, and its city.
+ * The annual responsibility records (责任清单, 目标责任书, 重点工作项目, 分析研判月报告) are read alike.
+ */
 const READERS: Who = { own: [CITY, CITY_TOKEN, ADMIN, OFFICER, AUDITOR, READ_TOKEN, OPS_TOKEN], sibling: [CITY, CITY_TOKEN] };
 /** The same without the unit officer, for district-wide records (figures, the audit trail). */
 const DISTRICT_READERS: Who = { own: [CITY, CITY_TOKEN, ADMIN, AUDITOR, READ_TOKEN, OPS_TOKEN], sibling: [CITY, CITY_TOKEN] };
 /** The offices that conduct: the city in its districts, the district office and a token acting for it. */
 const OFFICES: Who = { own: [CITY, CITY_TOKEN, ADMIN, OPS_TOKEN], sibling: [CITY, CITY_TOKEN] };
 /** The unit side of a rectification: the unit officer, or the district office on the unit's behalf. */
-/** The offices themselves: these records are not an API token's. */
-const OFFICES_IN_PERSON: Who = { own: [CITY, ADMIN], sibling: [CITY] };
 const UNIT_SIDE: Who = { own: [ADMIN, OFFICER, OPS_TOKEN] };
 const DISTRICT_OFFICE: Who = { own: [ADMIN, OPS_TOKEN] };
 const CITY_OFFICE: Who = { own: [CITY, CITY_TOKEN], sibling: [CITY, CITY_TOKEN] };
-const CITY_IN_PERSON: Who = { own: [CITY], sibling: [CITY] };
 const DISTRICT_ADMIN: Who = { own: [ADMIN] };
 /** Webhooks and API tokens are the district administrator's; its auditors read them. */
 /** Verifying and signing a chain is the city's, the district's and the auditors' (and a token's that names it). */
 const CHAIN_VERIFIERS: Who = { own: [CITY, CITY_TOKEN, ADMIN, AUDITOR, OPS_TOKEN], sibling: [CITY, CITY_TOKEN] };
 const INTEGRATION_READERS: Who = { own: [ADMIN, AUDITOR] };
-/** The annual responsibility records of a unit (the targets are unit officer A's unit's), and a district's own ones. Tokens do not reach them. */
-const UNIT_RESPONSIBILITY_READERS: Who = { own: [CITY, ADMIN, OFFICER, AUDITOR], sibling: [CITY] };
-const DISTRICT_RESPONSIBILITY_READERS: Who = { own: [CITY, ADMIN, AUDITOR], sibling: [CITY] };
 const everywhere = (roles: readonly MatrixRole[]): Who => ({ own: roles, sibling: roles, otherCity: roles });
 
 /** Allowed for `allowed`; FORBIDDEN for the others who can see the target; HIDDEN for the rest. */
@@ -197,22 +194,22 @@ export const MATRIX: Record<string, MatrixRow> = {
     kind: 'query',
     document: 'query($id: ID!) { keyProjectPlan(id: $id) { id tenantId ownerUnitId } }',
     variables: (t) => ({ id: t.records.responsibility.planId }),
-    expected: reads(UNIT_RESPONSIBILITY_READERS),
+    expected: reads(READERS),
   },
   keyProjectPlans: {
     kind: 'query',
     document: `query($tenantId: ID) { keyProjectPlans(year: ${YEAR}, tenantId: $tenantId) { id tenantId } }`,
     variables: (t) => ({ tenantId: t.records.tenantId }),
-    expected: reads(UNIT_RESPONSIBILITY_READERS),
+    expected: reads(READERS),
   },
   monthlyReports: {
     kind: 'query',
     document: `query($tenantId: ID) { monthlyReports(year: ${YEAR}, tenantId: $tenantId) { id tenantId } }`,
     variables: (t) => ({ tenantId: t.records.tenantId }),
-    expected: reads(DISTRICT_RESPONSIBILITY_READERS),
+    expected: reads(DISTRICT_READERS),
   },
-  // Personal: unit officer A has been told of its unit's findings; nobody reads another's.
-  notifications: { kind: 'query', document: `{ notifications ${CONNECTION('{ id tenantId recordId }')} }`, expected: reads(everywhere([OFFICER])) },
+  // Personal: unit officer A has been told of its unit's findings, the district office of its overdue monthly report; nobody reads another's.
+  notifications: { kind: 'query', document: `{ notifications ${CONNECTION('{ id tenantId recordId }')} }`, expected: reads(everywhere([OFFICER, ADMIN])) },
   people: {
     kind: 'query',
     document: `query($tenantId: ID) { people(tenantId: $tenantId) ${PERSON} }`,
@@ -237,20 +234,20 @@ export const MATRIX: Record<string, MatrixRow> = {
     kind: 'query',
     document: 'query($id: ID!) { responsibilityList(id: $id) { id tenantId unitId } }',
     variables: (t) => ({ id: t.records.responsibility.listId }),
-    expected: reads(UNIT_RESPONSIBILITY_READERS),
+    expected: reads(READERS),
   },
   responsibilityLists: {
     kind: 'query',
     document: `query($tenantId: ID) { responsibilityLists(year: ${YEAR}, tenantId: $tenantId) { id tenantId unitId } }`,
     variables: (t) => ({ tenantId: t.records.tenantId }),
-    expected: reads(UNIT_RESPONSIBILITY_READERS),
+    expected: reads(READERS),
   },
   systemStatus: { kind: 'query', document: '{ systemStatus { version } }', public: true, expected: reads(everywhere(EVERYONE)) },
   targetLetters: {
     kind: 'query',
     document: `query($tenantId: ID) { targetLetters(year: ${YEAR}, tenantId: $tenantId) { id tenantId unitId } }`,
     variables: (t) => ({ tenantId: t.records.tenantId }),
-    expected: reads(UNIT_RESPONSIBILITY_READERS),
+    expected: reads(READERS),
   },
   tenants: {
     kind: 'query',
@@ -276,7 +273,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     kind: 'query',
     document: `query($tenantId: ID) { unitsWithoutSignedLetter(year: ${YEAR}, tenantId: $tenantId) { id } }`,
     variables: (t) => ({ tenantId: t.records.tenantId }),
-    expected: reads(DISTRICT_RESPONSIBILITY_READERS),
+    expected: reads(DISTRICT_READERS),
   },
   viewer: { kind: 'query', document: '{ viewer { id tenantIds } }', expected: reads(everywhere(EVERYONE)) },
   webhookDeliveries: {
@@ -300,14 +297,14 @@ export const MATRIX: Record<string, MatrixRow> = {
     }),
     current: true,
     // A unit's plan is its district's to set.
-    expected: acts(DISTRICT_ADMIN, UNIT_RESPONSIBILITY_READERS),
+    expected: acts(DISTRICT_OFFICE),
   },
   addResponsibilityItem: {
     kind: 'mutation',
     document: 'mutation($input: AddResponsibilityItemInput!) { addResponsibilityItem(input: $input) { id } }',
     variables: atCurrentVersion((r) => r.responsibility.listId, { title: '网络意识形态阵地管理', content: '落实属地管理责任', firstResponsible: { name: '李华' } }),
     current: true,
-    expected: acts(DISTRICT_ADMIN, UNIT_RESPONSIBILITY_READERS),
+    expected: acts(DISTRICT_OFFICE),
   },
   approveExtension: {
     kind: 'mutation',
@@ -374,7 +371,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     document: 'mutation($input: ConfirmKeyProjectPlanInput!) { confirmKeyProjectPlan(input: $input) { id } }',
     variables: atCurrentVersion((r) => r.responsibility.planId, {}),
     current: true,
-    expected: acts(DISTRICT_ADMIN, UNIT_RESPONSIBILITY_READERS),
+    expected: acts(DISTRICT_OFFICE),
   },
   createCity: {
     kind: 'mutation',
@@ -385,9 +382,9 @@ export const MATRIX: Record<string, MatrixRow> = {
   createResponsibilityList: {
     kind: 'mutation',
     document: 'mutation($input: CreateResponsibilityListInput!) { createResponsibilityList(input: $input) { id } }',
-    // The unit's list for the year exists: the district office is told so (INVALID_STATE), anyone else is refused first.
+    // The unit's list for the year exists: the district office (in person or by token) is told so (INVALID_STATE), anyone else is refused first.
     variables: (t) => ({ input: { tenantId: t.records.tenantId, unitId: t.records.unitId, year: YEAR, title: '责任清单' } }),
-    expected: acts(DISTRICT_ADMIN),
+    expected: acts(DISTRICT_OFFICE),
   },
   createTenant: {
     kind: 'mutation',
@@ -422,21 +419,21 @@ export const MATRIX: Record<string, MatrixRow> = {
   draftKeyProjectPlan: {
     kind: 'mutation',
     document: 'mutation($input: DraftKeyProjectPlanInput!) { draftKeyProjectPlan(input: $input) { id } }',
-    // The city sets a district's own plan, the district its units'.
-    variables: (t) => ({ input: { tenantId: t.records.tenantId, ownerUnitId: t.role === CITY ? null : t.records.unitId, year: YEAR } }),
-    expected: acts(OFFICES_IN_PERSON),
+    // The city sets a district's own plan, the district its units' (each in person or by token).
+    variables: (t) => ({ input: { tenantId: t.records.tenantId, ownerUnitId: actsForCity(t) ? null : t.records.unitId, year: YEAR } }),
+    expected: acts(OFFICES),
   },
   draftTargetLetter: {
     kind: 'mutation',
     document: 'mutation($input: DraftTargetLetterInput!) { draftTargetLetter(input: $input) { id } }',
-    // The city issues letters to districts, a district to its units.
+    // The city issues letters to districts, a district to its units (each in person or by token).
     variables: (t) => ({
       input:
-        t.role === CITY
+        actsForCity(t)
           ? { tenantId: t.records.tenantId, level: 'CITY_DISTRICT', year: YEAR, terms: ['落实意识形态工作责任制'] }
           : { tenantId: t.records.tenantId, level: 'DISTRICT_UNIT', unitId: t.records.unitId, year: YEAR, terms: ['落实意识形态工作责任制'] },
     }),
-    expected: acts(OFFICES_IN_PERSON),
+    expected: acts(OFFICES),
   },
   fulfilCommitment: {
     kind: 'mutation',
@@ -592,8 +589,8 @@ export const MATRIX: Record<string, MatrixRow> = {
       summary: '完成选址',
     }),
     current: true,
-    // The owning unit reports, or its district on its behalf.
-    expected: acts({ own: [ADMIN, OFFICER] }, UNIT_RESPONSIBILITY_READERS),
+    // The owning unit reports, or its district (in person or by token) on its behalf.
+    expected: acts(UNIT_SIDE),
   },
   requestExtension: {
     kind: 'mutation',
@@ -634,7 +631,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     kind: 'mutation',
     document: 'mutation($input: ScheduleMonthlyReportInput!) { scheduleMonthlyReport(input: $input) { id } }',
     variables: (t) => ({ input: { tenantId: t.records.tenantId, month: `${YEAR}-10`, dueDate: `${YEAR}-11-05` } }),
-    expected: acts(CITY_IN_PERSON),
+    expected: acts(CITY_OFFICE),
   },
   signChainHead: {
     kind: 'mutation',
@@ -660,7 +657,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     }),
     current: true,
     // A district → unit letter is the district's to sign.
-    expected: acts(DISTRICT_ADMIN, UNIT_RESPONSIBILITY_READERS),
+    expected: acts(DISTRICT_OFFICE),
   },
   signOffFinding: {
     kind: 'mutation',
@@ -686,7 +683,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     document: 'mutation($input: SubmitMonthlyReportInput!) { submitMonthlyReport(input: $input) { id } }',
     variables: atCurrentVersion((r) => r.responsibility.reportId, { content: '本月意识形态领域总体平稳' }),
     current: true,
-    expected: acts(DISTRICT_ADMIN, DISTRICT_RESPONSIBILITY_READERS),
+    expected: acts(DISTRICT_OFFICE, DISTRICT_READERS),
   },
   submitRectificationPlan: {
     kind: 'mutation',

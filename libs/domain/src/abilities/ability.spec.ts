@@ -75,6 +75,9 @@ const statistics =
   (unitId: string | null) =>
   (at: Place): SubjectRecords['Statistics'] => ({ tenantId: at.tenantId, cityId: at.cityId, unitId });
 const cityStatistics = (at: Place): SubjectRecords['Statistics'] => ({ tenantId: null, cityId: at.cityId, unitId: null });
+const responsibility =
+  (unitId: string | null) =>
+  (at: Place): SubjectRecords['Responsibility'] => ({ tenantId: at.tenantId, unitId });
 
 /**
  * The permission matrix. Each row: subject, action, which record, then per actor three answers for a
@@ -150,6 +153,11 @@ const MATRIX: Array<[AppSubjectType, AppAction, string, Fixture, string]> = [
   ['Webhook', 'read', 'an endpoint', inDistrict,                              '... ... Y.. ... Y.. ... ... ...'],
   ['Webhook', 'create', 'an endpoint', inDistrict,                            '... ... Y.. ... ... ... ... ...'],
   ['Webhook', 'update', 'an endpoint', inDistrict,                            '... ... Y.. ... ... ... ... ...'],
+  // 责任清单, 目标责任书, 重点工作项目, 分析研判月报告: which record and level is the decider's to judge.
+  ['Responsibility', 'read', 'of the officer’s unit', responsibility(STREET), '... YY. Y.. Y.. Y.. Y.. Y.. YY.'],
+  ['Responsibility', 'read', 'of the district itself', responsibility(null),  '... YY. Y.. ... Y.. Y.. Y.. YY.'],
+  ['Responsibility', 'create', 'for a unit', responsibility(STREET),          '... YY. Y.. ... ... ... Y.. ...'],
+  ['Responsibility', 'update', 'of the officer’s unit', responsibility(STREET), '... YY. Y.. Y.. ... ... ... ...'],
 ];
 
 const cases = MATRIX.flatMap(([type, action, what, fixture, expected]) => {
@@ -262,6 +270,7 @@ describe('API tokens', () => {
       'update',
       ...INTERVIEW_ACTIONS,
       'verifyChain',
+      'create',
     ]);
     expect(tokenOperationsFor('CITY')).toEqual([
       'record',
@@ -277,7 +286,24 @@ describe('API tokens', () => {
       ...INTERVIEW_ACTIONS,
       'verifyChain',
       'export',
+      'create',
     ]);
+  });
+
+  it('reach the responsibility records of their scope: read-only ones read them, others write as their operations say', () => {
+    const unitRecord = { tenantId: QIANTANG, unitId: STREET };
+    const reader = abilityOf(ACTORS.reader);
+    expect(isAllowed(reader, 'read', 'Responsibility', unitRecord)).toBe(true);
+    expect(isAllowed(reader, 'read', 'Responsibility', { ...unitRecord, tenantId: SHANGCHENG })).toBe(false);
+    expect(isAllowed(abilityOf({ ...ACTORS.reader, operations: ['create', 'update'] }), 'update', 'Responsibility', unitRecord)).toBe(false);
+    const writer = abilityOf({ ...ACTORS.oa, operations: ['create', 'update'] });
+    expect(isAllowed(writer, 'create', 'Responsibility', unitRecord)).toBe(true);
+    expect(isAllowed(writer, 'update', 'Responsibility', unitRecord)).toBe(true);
+    expect(isAllowed(writer, 'update', 'Responsibility', { ...unitRecord, tenantId: SHANGCHENG })).toBe(false);
+    const cityWide = abilityOf({ ...ACTORS.cityReader, readOnly: false, operations: ['create'] });
+    expect(isAllowed(cityWide, 'create', 'Responsibility', { tenantId: SHANGCHENG, unitId: null })).toBe(true);
+    expect(isAllowed(cityWide, 'create', 'Responsibility', { tenantId: LUCHENG, unitId: null })).toBe(false);
+    expect(isAllowed(cityWide, 'update', 'Responsibility', { tenantId: SHANGCHENG, unitId: null })).toBe(false);
   });
 });
 

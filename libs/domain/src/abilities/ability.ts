@@ -79,9 +79,12 @@ function grantInterviews(grants: Grants, actions: readonly AppAction[], inScope:
   if (namedAs) grants.can(actions, 'Interview', { ...inScope, participantIds: { $all: [namedAs] } });
 }
 
-/** Everything a reader of a district sees, its audit trail included; Interview payloads in that trail follow Interview. */
+/**
+ * Everything a reader of a district sees, its audit trail and annual responsibility records
+ * (责任清单, 目标责任书, 重点工作项目, 分析研判月报告) included; Interview payloads in that trail follow Interview.
+ */
 function grantDistrictReads(grants: Grants, inScope: Conditions, namedAs: string | null): void {
-  grants.can(['read'], ['Tenant', 'Unit', 'Person', 'Inspection', 'Finding', 'Evidence', 'Statistics', 'Checkpoint', 'AuditEvent'], inScope);
+  grants.can(['read'], ['Tenant', 'Unit', 'Person', 'Inspection', 'Finding', 'Evidence', 'Statistics', 'Checkpoint', 'AuditEvent', 'Responsibility'], inScope);
   grantInterviews(grants, ['read'], inScope, namedAs);
 }
 
@@ -108,6 +111,8 @@ function grantWorkflow(grants: Grants, role: Role, inScope: Conditions, namedAs:
   if (levels.length > 0) grants.can(['update'], 'Inspection', { ...inScope, level: { $in: levels } });
   grantInterviews(grants, interviewActionsOf(role), inScope, namedAs);
   grants.can(auditActionsOf(role), 'AuditEvent', inScope);
+  // The ability grants an office the responsibility records of its scope; the decider judges which record and level.
+  grants.can(responsibilityActionsOf(role), 'Responsibility', inScope);
 }
 
 /** A token reads its scope; unless read-only it may also take the listed actions its level may take. */
@@ -125,18 +130,6 @@ function grantToken(grants: Grants, actor: Actor, level: TokenScopeKind, inScope
       grant.fields,
     );
   }
-}
-
-/**
- * The annual responsibility records (责任清单, 目标责任书, 重点工作项目, 分析研判月报告): read by whoever
- * reads the district, a unit officer its own unit's; written as the deciders' role tables allow.
- * API tokens do not reach them yet.
- */
-function grantResponsibility(grants: Grants, actor: Actor, cityDistricts: Conditions): void {
-  if (actor.kind !== 'user' || actor.role === 'platform_admin') return;
-  const inScope =
-    actor.role === 'city_inspector' ? cityDistricts : actor.role === 'unit_officer' ? { tenantId: actor.tenantId, unitId: actor.unitId } : { tenantId: actor.tenantId };
-  grants.can(['read', ...responsibilityActionsOf(actor.role)], 'Responsibility', inScope);
 }
 
 /**
@@ -180,7 +173,7 @@ export function defineAbilityFor(actor: Actor, scope: AbilityScope = {}): AppAbi
     case 'unit_officer': {
       const ownUnit = { ...ownDistrict, unitId: actor.unitId };
       grants.can(['read'], 'Tenant', ownDistrict);
-      grants.can(['read'], ['Unit', 'Finding', 'Evidence', 'Statistics'], ownUnit);
+      grants.can(['read'], ['Unit', 'Finding', 'Evidence', 'Statistics', 'Responsibility'], ownUnit);
       grants.can(['read'], 'Inspection', { ...ownDistrict, targetScope: 'DISTRICT' });
       grants.can(['read'], 'Inspection', { ...ownDistrict, unitIds: { $all: [actor.unitId] } });
       grants.can(['read'], 'Interview', { ...ownDistrict, participantIds: { $all: [actor.id] } });
@@ -205,7 +198,6 @@ export function defineAbilityFor(actor: Actor, scope: AbilityScope = {}): AppAbi
       }
       break;
   }
-  grantResponsibility(grants, actor, cityDistricts);
   // Notifications are personal: whoever they were sent to reads them and marks them read, nobody else.
   if (actor.kind === 'user') grants.can(['read', 'update'], 'Notification', { recipientId: actor.id });
   return createMongoAbility<AppAbility>(grants.list.map(toRawRule));

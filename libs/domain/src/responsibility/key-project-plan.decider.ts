@@ -7,6 +7,7 @@ import {
   type KeyProjectPlanEvent,
 } from '@zeren/events';
 import { chinaDateOf } from '../shared/china-time';
+import { actingContext } from '../abilities/actor';
 import { CommandGuard, type NotCreated } from '../shared/command-guard';
 import { createEvent } from '../shared/create-event';
 import type { Decider, DecisionContext, Role } from '../shared/decider';
@@ -111,7 +112,8 @@ function requireReporter(context: DecisionContext, ownerUnitId: string | null, c
 
 export const totalWeight = (projects: readonly Pick<KeyProject, 'weight'>[]): number => projects.reduce((sum, project) => sum + project.weight, 0);
 
-function decide(state: KeyProjectPlanState, command: KeyProjectPlanCommand, context: DecisionContext): KeyProjectPlanEvent[] {
+function decide(state: KeyProjectPlanState, command: KeyProjectPlanCommand, given: DecisionContext): KeyProjectPlanEvent[] {
+  const context = actingContext(given);
   guard.requireRole(context, KEY_PROJECT_PLAN_COMMAND_ROLES[command.type], command.type);
   if (command.type === 'DraftKeyProjectPlan') {
     requirePlanner(context, command.ownerUnitId, command.type);

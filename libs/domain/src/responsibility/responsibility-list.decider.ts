@@ -1,4 +1,5 @@
 import { ResponsibilityItemAddedV1, ResponsibilityListCreatedV1, type ResponsibilityListEvent } from '@zeren/events';
+import { actingContext } from '../abilities/actor';
 import { CommandGuard, type NotCreated } from '../shared/command-guard';
 import { createEvent } from '../shared/create-event';
 import type { Decider, DecisionContext, Role } from '../shared/decider';
@@ -53,7 +54,8 @@ const guard = new CommandGuard<ExistingResponsibilityList['status'], Responsibil
   commands: { CreateResponsibilityList: '建立责任清单', AddResponsibilityItem: '添加责任事项' },
 });
 
-function decide(state: ResponsibilityListState, command: ResponsibilityListCommand, context: DecisionContext): ResponsibilityListEvent[] {
+function decide(state: ResponsibilityListState, command: ResponsibilityListCommand, given: DecisionContext): ResponsibilityListEvent[] {
+  const context = actingContext(given);
   guard.requireRole(context, RESPONSIBILITY_LIST_COMMAND_ROLES[command.type], command.type);
   if (command.type === 'CreateResponsibilityList') {
     guard.requireState(state.status, ['NONE'], command.type);

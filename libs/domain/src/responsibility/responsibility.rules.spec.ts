@@ -28,6 +28,7 @@ const report = (submittedAt: string | null): MonthlyReportState => ({
   content: submittedAt ? '报告' : null,
   attachmentHashes: [],
   submittedAt,
+  warningsIssued: [],
 });
 
 describe('responsibility rules', () => {

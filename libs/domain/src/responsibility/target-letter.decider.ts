@@ -6,6 +6,7 @@ import {
   type TargetLetterLevel,
 } from '@zeren/events';
 import { chinaDateOf } from '../shared/china-time';
+import { actingContext } from '../abilities/actor';
 import { CommandGuard, type NotCreated } from '../shared/command-guard';
 import { createEvent } from '../shared/create-event';
 import type { Decider, DecisionContext, Role } from '../shared/decider';
@@ -72,7 +73,8 @@ function requireIssuer(context: DecisionContext, level: TargetLetterLevel, comma
   }
 }
 
-function decide(state: TargetLetterState, command: TargetLetterCommand, context: DecisionContext): TargetLetterEvent[] {
+function decide(state: TargetLetterState, command: TargetLetterCommand, given: DecisionContext): TargetLetterEvent[] {
+  const context = actingContext(given);
   guard.requireRole(context, TARGET_LETTER_COMMAND_ROLES[command.type], command.type);
   if (command.type === 'DraftTargetLetter') {
     requireIssuer(context, command.level, command.type);

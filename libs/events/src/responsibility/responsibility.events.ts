@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, type EventOf } from '../core/event-definition';
-import { evidenceHashSchema } from '../finding/finding.events';
+import { evidenceHashSchema, type WarningLevel } from '../finding/finding.events';
 
 /** 目标责任书 are signed city → district or district → unit. */
 export const TARGET_LETTER_LEVELS = ['CITY_DISTRICT', 'DISTRICT_UNIT'] as const;
@@ -159,13 +159,33 @@ export const MonthlyReportSubmittedV1 = defineEvent({
 });
 export type MonthlyReportSubmitted = EventOf<typeof MonthlyReportSubmittedV1>;
 
+/** The 三色预警 colours a monthly report still owed is warned of: due soon, and overdue. */
+export const MONTHLY_REPORT_WARNING_LEVELS = ['YELLOW', 'RED'] as const satisfies readonly WarningLevel[];
+
+/** A warning sent to the district that a monthly report is due soon or overdue; the district's office is notified of it. */
+export const MonthlyReportWarningIssuedV1 = defineEvent({
+  type: 'MonthlyReportWarningIssued',
+  version: 1,
+  streamType: 'MonthlyReport',
+  schema: z.object({
+    reportId: z.uuid(),
+    month,
+    level: z.enum(MONTHLY_REPORT_WARNING_LEVELS),
+    dueDate: calendarDate,
+    /** Negative once overdue: −1 is the day after the due date. */
+    daysRemaining: z.int(),
+    issuedAt: instant,
+  }),
+});
+export type MonthlyReportWarningIssued = EventOf<typeof MonthlyReportWarningIssuedV1>;
+
 export const responsibilityListEvents = [ResponsibilityListCreatedV1, ResponsibilityItemAddedV1] as const;
 export type ResponsibilityListEvent = EventOf<(typeof responsibilityListEvents)[number]>;
 export const targetLetterEvents = [TargetLetterDraftedV1, TargetLetterSignedV1] as const;
 export type TargetLetterEvent = EventOf<(typeof targetLetterEvents)[number]>;
 export const keyProjectPlanEvents = [KeyProjectPlanDraftedV1, KeyProjectAddedV1, KeyProjectPlanConfirmedV1, KeyProjectProgressReportedV1] as const;
 export type KeyProjectPlanEvent = EventOf<(typeof keyProjectPlanEvents)[number]>;
-export const monthlyReportEvents = [MonthlyReportScheduledV1, MonthlyReportSubmittedV1] as const;
+export const monthlyReportEvents = [MonthlyReportScheduledV1, MonthlyReportSubmittedV1, MonthlyReportWarningIssuedV1] as const;
 export type MonthlyReportEvent = EventOf<(typeof monthlyReportEvents)[number]>;
 
 export const responsibilityEvents = [...responsibilityListEvents, ...targetLetterEvents, ...keyProjectPlanEvents, ...monthlyReportEvents] as const;

@@ -9,6 +9,7 @@ import { CreateWebhooks1795400000700 } from './1795400000700-create-webhooks';
 import { CreateNotifications1795400000800 } from './1795400000800-create-notifications';
 import { CreateResponsibility1795400000900 } from './1795400000900-create-responsibility';
 import { IndexStatistics1795400001000 } from './1795400001000-index-statistics';
+import { MonthlyReportWarnings1795400001100 } from './1795400001100-monthly-report-warnings';
 
 /** Every migration, oldest first; TypeORM runs the ones a database has not seen. */
-export const migrations = [CreateEventStore1795400000000, CreateTenancyRegistry1795400000100, CreateIdentity1795400000200, CreateAuditCheckpoints1795400000300, CreateUnits1795400000400, CreateInspectionsAndFindings1795400000500, CreateInterviews1795400000600, CreateWebhooks1795400000700, CreateNotifications1795400000800, CreateResponsibility1795400000900, IndexStatistics1795400001000];
+export const migrations = [CreateEventStore1795400000000, CreateTenancyRegistry1795400000100, CreateIdentity1795400000200, CreateAuditCheckpoints1795400000300, CreateUnits1795400000400, CreateInspectionsAndFindings1795400000500, CreateInterviews1795400000600, CreateWebhooks1795400000700, CreateNotifications1795400000800, CreateResponsibility1795400000900, IndexStatistics1795400001000, MonthlyReportWarnings1795400001100];
