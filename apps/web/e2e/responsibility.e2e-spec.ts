@@ -59,6 +59,27 @@ describe('the annual responsibility cycle in the browser', () => {
     await context.close();
   });
 
+  it('lets a finding cite the list’s item as its basis, and lists the finding under the item', async () => {
+    const { page, context, errors } = await signedInPage(browser, url, 'qt.admin');
+    await page.getByTestId('main-menu').getByRole('link', { name: '检查' }).click();
+    await page.getByTestId('inspections-table').getByRole('link', { name: '网络意识形态阵地管理专项督查' }).click();
+    await page.getByTestId('record-finding').click();
+    const record = page.getByRole('dialog');
+    await record.getByLabel('责任单位').click();
+    await page.locator('.ant-select-item-option[title="河庄街道"]').click();
+    await record.getByLabel('问题', { exact: true }).fill('中心组学习次数不足');
+    await record.getByLabel('问题描述').fill('上半年中心组集体学习仅2次。');
+    // The basis is picked from the unit's 责任清单; the item's content becomes the basis text.
+    await record.getByLabel('依据的责任清单事项').click();
+    await page.locator('.ant-select-item-option[title="中心组学习"]').click();
+    expect(await record.getByLabel('依据原文').inputValue()).toBe('党工委理论学习中心组每年集体学习不少于12次');
+    await submitDialog(page);
+    await openCycle(page, '责任清单');
+    await page.getByTestId('responsibility-list').filter({ hasText: '河庄街道' }).getByTestId('citing-findings').getByText('中心组学习次数不足').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('names the units that have not signed their 目标责任书 until they sign', async () => {
     const { page, context } = await signedInPage(browser, url, 'qt.admin');
     await openCycle(page, '目标责任书');
@@ -147,6 +168,44 @@ describe('the annual responsibility cycle in the browser', () => {
 
     await page.getByTestId('main-menu').getByRole('link', { name: '首页' }).click();
     await page.getByTestId('assessment-card').getByText('河庄街道').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the whole cycle in English once English is chosen, the dashboard’s ranking too', async () => {
+    const { page, context, errors } = await signedInPage(browser, url, 'qt.admin');
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('main-menu').getByRole('link', { name: 'Dashboard' }).waitFor();
+    // The choice is kept on the device: the page opened by its address is English too.
+    await page.goto(`${url}/responsibility`);
+    await page.getByText('Responsibility and assessment').first().waitFor();
+    const tabs = ['Responsibility lists', 'Target letters', 'Key work projects', 'Monthly analysis reports', 'Annual assessment'];
+    for (const tab of tabs) await page.getByRole('tab', { name: tab }).waitFor();
+    await page.getByTestId('create-list').getByText('New responsibility list').waitFor();
+    await page.getByText('(first responsible: 陈强)', { exact: false }).first().waitFor();
+
+    await page.getByRole('tab', { name: 'Target letters' }).click();
+    await page.getByTestId('target-letters').getByText('District → unit').first().waitFor();
+    await page.getByTestId('target-letters').getByText('Signed', { exact: true }).first().waitFor();
+
+    await page.getByRole('tab', { name: 'Key work projects' }).click();
+    await page.getByTestId('key-project-plan').getByText(/Confirmed · weights total 100%/).waitFor();
+
+    await page.getByRole('tab', { name: 'Monthly analysis reports' }).click();
+    await page.getByTestId('monthly-reports').getByText('Late', { exact: true }).waitFor();
+    await page.getByRole('columnheader', { name: 'Submission' }).waitFor();
+
+    await page.getByRole('tab', { name: 'Annual assessment' }).click();
+    await page.getByTestId('assessment-rules').getByText(/^Rules version/).waitFor();
+    const row = page.getByTestId('assessment-ranking').getByRole('row').filter({ hasText: '河庄街道' });
+    await row.getByRole('button').first().click();
+    await page.getByTestId('score-lines').first().getByText('Rectification rate').waitFor();
+    // The page's own words are all English now; what stays Chinese is the district's data (names, titles).
+    expect(await page.getByRole('tablist').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    await screenshot(page, 'assessment-english');
+
+    await page.getByTestId('main-menu').getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByTestId('assessment-card').getByText(`Assessment ranking ${YEAR}`).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -397,7 +397,10 @@ describe('the ledger, inspections, interviews and the audit trail', () => {
     await page.locator('.ant-select-item-option[title="河庄街道"]').click();
     await record.getByLabel('问题', { exact: true }).fill('街道公众号未落实“三审三校”');
     await record.getByLabel('问题描述').fill('抽查发现河庄街道公众号3篇推文未经审核即发布。');
-    await record.getByLabel('依据条目').fill('意识形态工作责任清单 第8项');
+    // 钱塘区 keeps no 责任清单 in the demo: the basis is a rule, named by hand.
+    await record.getByLabel('依据类型').click();
+    await page.locator('.ant-select-item-option[title="制度规定"]').click();
+    await record.getByLabel('依据条目').fill('《党委（党组）意识形态工作责任制实施办法》第八条');
     await record.getByLabel('依据原文').fill('建立健全审核发布制度。');
     await record.locator('.ant-modal-title').click();
     await screenshot(page, 'inspection-record-finding');

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { FINDING_ACTIONS, INTERVIEW_ACTIONS } from '@zeren/domain';
+import { tokenOperationsFor } from '@zeren/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSignedIn } from '../auth/session-context';
@@ -12,8 +12,6 @@ import { FormModal } from '../shared/form-modal';
 import { formatInstant } from '../shared/format';
 import { useTenancyNames } from '../shared/use-tenancy-names';
 import { ApiTokensQuery, IssueApiTokenMutation, RevokeApiTokenMutation } from './admin.documents';
-
-const OPERATIONS = ['plan', ...FINDING_ACTIONS, ...INTERVIEW_ACTIONS];
 
 interface IssueValues {
   name: string;
@@ -77,7 +75,7 @@ function IssueTokenModal({ open, onClose, onIssued }: { open: boolean; onClose: 
       </Form.Item>
       {!readOnly && (
         <Form.Item name="operations" label={t('admin.operations')} rules={[{ required: true }]}>
-          <Select mode="multiple" options={OPERATIONS.map((operation) => ({ value: operation, label: operation }))} />
+          <Select mode="multiple" options={tokenOperationsFor(scopeIsCity ? 'CITY' : 'TENANT').map((operation) => ({ value: operation, label: operation }))} />
         </Form.Item>
       )}
       <Form.Item name="expiresAt" label={t('admin.expiresAt')} rules={[{ required: true }]}>

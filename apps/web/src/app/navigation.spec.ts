@@ -13,6 +13,7 @@ describe('navigation', () => {
   it('opens a notification at its record', () => {
     expect(recordPath('Finding', 'f1')).toBe('/findings/f1');
     expect(recordPath('Interview', 'i1')).toBe('/interviews');
+    expect(recordPath('MonthlyReport', 'r1')).toBe('/responsibility');
     expect(recordPath('Unit', 'u1')).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ export function recordPath(recordType: string, recordId: string): string | null 
   if (recordType === 'Finding') return `/findings/${recordId}`;
   if (recordType === 'Inspection') return `/inspections/${recordId}`;
   if (recordType === 'Interview') return '/interviews';
+  if (recordType === 'MonthlyReport') return '/responsibility';
   return null;
 }
 

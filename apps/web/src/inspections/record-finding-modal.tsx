@@ -6,6 +6,7 @@ import { RecordFindingMutation } from '../findings/finding-mutations.documents';
 import type { FindingBasisKind, FindingCategory, FindingSeverity, InspectionFieldsFragment } from '../generated/graphql';
 import { useI18n } from '../i18n/locale';
 import { FINDING_BASIS_KINDS, FINDING_CATEGORIES, FINDING_SEVERITIES, useLabelledOptions } from '../shared/enum-options';
+import { ResponsibilityItemSelect } from '../responsibility/responsibility-item-select';
 import { FormModal } from '../shared/form-modal';
 import { UnitSelect } from '../shared/unit-select';
 
@@ -20,6 +21,37 @@ interface RecordValues {
   basisReference: string;
   basisText: string;
   deadline: Dayjs;
+}
+
+/**
+ * 依据: a 责任清单 item of the district, picked from the unit's lists (its content becomes the basis
+ * text), or a rule, named and quoted by hand.
+ */
+function BasisFields({ tenantId }: { tenantId: string }) {
+  const { t } = useI18n();
+  const options = useLabelledOptions();
+  const form = Form.useFormInstance<RecordValues>();
+  const kind = Form.useWatch('basisKind', form);
+  const unitId = Form.useWatch('unitId', form);
+  return (
+    <>
+      <Form.Item name="basisKind" label={t('finding.basisKind')}>
+        <Select options={options('basisKind', FINDING_BASIS_KINDS)} onChange={() => form.setFieldValue('basisReference', undefined)} />
+      </Form.Item>
+      {kind === 'RESPONSIBILITY_ITEM' ? (
+        <Form.Item name="basisReference" label={t('finding.basisItem')} rules={[{ required: true }]}>
+          <ResponsibilityItemSelect tenantId={tenantId} unitId={unitId ?? null} year={dayjs().year()} onItemChosen={(item) => form.setFieldValue('basisText', item.content)} />
+        </Form.Item>
+      ) : (
+        <Form.Item name="basisReference" label={t('finding.basisReference')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+      )}
+      <Form.Item name="basisText" label={t('finding.basisText')} rules={[{ required: true }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </>
+  );
 }
 
 /** 登记问题 in an inspection: against one unit, with its basis (依据) and a deadline from today on. */
@@ -66,15 +98,7 @@ export function RecordFindingModal({ inspection, open, onClose }: { inspection: 
       <Form.Item name="severity" label={t('finding.severity')}>
         <Select options={options('findingSeverity', FINDING_SEVERITIES)} />
       </Form.Item>
-      <Form.Item name="basisKind" label={t('finding.basisKind')}>
-        <Select options={options('basisKind', FINDING_BASIS_KINDS)} />
-      </Form.Item>
-      <Form.Item name="basisReference" label={t('finding.basisReference')} rules={[{ required: true }]}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="basisText" label={t('finding.basisText')} rules={[{ required: true }]}>
-        <Input.TextArea rows={2} />
-      </Form.Item>
+      <BasisFields tenantId={inspection.tenantId} />
       <Form.Item name="deadline" label={t('finding.deadline')} rules={[{ required: true }]}>
         <DatePicker disabledDate={(date) => date.isBefore(dayjs(), 'day')} />
       </Form.Item>

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSignedIn } from '../auth/session-context';
 import type { TargetLettersQuery as LettersData } from '../generated/graphql';
+import { useI18n } from '../i18n/locale';
 import { canAny } from '../permissions/ability';
 import { ApiErrorAlert } from '../shared/api-error-alert';
 import { FormModal } from '../shared/form-modal';
@@ -11,7 +12,6 @@ import { UnitSelect } from '../shared/unit-select';
 import { useUnits } from '../shared/use-units';
 import type { CycleScope } from './responsibility-page';
 import { DraftTargetLetterMutation, SignTargetLetterMutation, TargetLettersQuery } from './responsibility.documents';
-import { LETTER_STATUS_LABELS, LEVEL_LABELS } from './responsibility.labels';
 
 type Letter = LettersData['targetLetters'][number];
 
@@ -23,10 +23,11 @@ interface SignValues {
   signedOn: string;
 }
 
-const DATE = { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式为 YYYY-MM-DD' };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 目标责任书 of the year: the city signs with the district, the district with each unit; units yet to sign are named. */
 export function LettersTab({ scope }: { scope: CycleScope }) {
+  const { t, label } = useI18n();
   const { viewer, ability } = useSignedIn();
   const { data, error, refetch } = useQuery(TargetLettersQuery, { variables: scope, skip: !scope.tenantId });
   const { nameOf } = useUnits(scope.tenantId);
@@ -43,11 +44,11 @@ export function LettersTab({ scope }: { scope: CycleScope }) {
     <>
       <ApiErrorAlert error={error} onReload={reload} />
       {unsigned.length > 0 && (
-        <Alert className="block-gap" type="warning" showIcon message={`尚未签订目标责任书的单位（${unsigned.length}）：${unsigned.map((unit) => unit.name).join('、')}`} data-testid="unsigned-units" />
+        <Alert className="block-gap" type="warning" showIcon message={t('responsibility.unsignedUnits', { count: unsigned.length, units: unsigned.map((unit) => unit.name).join(t('responsibility.separator')) })} data-testid="unsigned-units" />
       )}
       {canAny(ability, 'create', 'Responsibility') && (
         <Button type="primary" className="block-gap" onClick={() => setDrafting(true)} data-testid="draft-letter">
-          起草目标责任书
+          {t('responsibility.draftLetter')}
         </Button>
       )}
       <Table<Letter>
@@ -57,20 +58,32 @@ export function LettersTab({ scope }: { scope: CycleScope }) {
         dataSource={data?.targetLetters ?? []}
         data-testid="target-letters"
         columns={[
-          { title: '层级', dataIndex: 'level', render: (value: Letter['level']) => LEVEL_LABELS[value] },
-          { title: '承接方', key: 'recipient', render: (_, letter) => (letter.unitId ? (nameOf(letter.unitId) ?? letter.unitId) : '本区') },
-          { title: '责任条款', dataIndex: 'terms', render: (terms: string[]) => terms.join('；') },
-          { title: '状态', dataIndex: 'status', render: (status: Letter['status']) => <Tag color={status === 'SIGNED' ? 'green' : 'default'}>{LETTER_STATUS_LABELS[status]}</Tag> },
-          { title: '签订人', key: 'signatories', render: (_, letter) => letter.signatories.map((s) => `${s.title} ${s.name}`).join('、') },
-          { title: '签订日期', dataIndex: 'signedOn' },
+          { title: t('responsibility.level'), dataIndex: 'level', render: (value: Letter['level']) => label('targetLetterLevel', value) },
           {
-            title: '操作',
+            title: t('responsibility.recipient'),
+            key: 'recipient',
+            render: (_, letter) => (letter.unitId ? (nameOf(letter.unitId) ?? letter.unitId) : t('responsibility.thisDistrict')),
+          },
+          { title: t('responsibility.terms'), dataIndex: 'terms', render: (terms: string[]) => terms.join(t('responsibility.termSeparator')) },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            render: (status: Letter['status']) => <Tag color={status === 'SIGNED' ? 'green' : 'default'}>{label('targetLetterStatus', status)}</Tag>,
+          },
+          {
+            title: t('responsibility.signatories'),
+            key: 'signatories',
+            render: (_, letter) => letter.signatories.map((s) => `${s.title} ${s.name}`).join(t('responsibility.separator')),
+          },
+          { title: t('responsibility.signedOn'), dataIndex: 'signedOn' },
+          {
+            title: t('common.actions'),
             key: 'actions',
             render: (_, letter) =>
               letter.status === 'DRAFT' &&
               canAny(ability, 'update', 'Responsibility') && (
                 <Button size="small" onClick={() => setSigning(letter)}>
-                  签订
+                  {t('responsibility.sign')}
                 </Button>
               ),
           },
@@ -78,7 +91,7 @@ export function LettersTab({ scope }: { scope: CycleScope }) {
       />
       <FormModal<{ unitId?: string; terms: string }>
         open={drafting}
-        title="起草目标责任书"
+        title={t('responsibility.draftLetter')}
         onClose={() => setDrafting(false)}
         onSubmit={async ({ unitId, terms }) => {
           const lines = terms.split('\n').map((line) => line.trim()).filter(Boolean);
@@ -87,17 +100,17 @@ export function LettersTab({ scope }: { scope: CycleScope }) {
         }}
       >
         {level === 'DISTRICT_UNIT' && (
-          <Form.Item name="unitId" label="承接单位" rules={[{ required: true }]}>
+          <Form.Item name="unitId" label={t('responsibility.recipientUnit')} rules={[{ required: true }]}>
             <UnitSelect tenantId={scope.tenantId} data-testid="letter-unit" />
           </Form.Item>
         )}
-        <Form.Item name="terms" label="责任条款（每行一条）" rules={[{ required: true }]}>
+        <Form.Item name="terms" label={t('responsibility.termsOnePerLine')} rules={[{ required: true }]}>
           <Input.TextArea rows={4} />
         </Form.Item>
       </FormModal>
       <FormModal<SignValues>
         open={signing !== null}
-        title="签订目标责任书"
+        title={t('responsibility.signLetter')}
         initialValues={{ signedOn: dayjs().format('YYYY-MM-DD') }}
         onClose={() => setSigning(null)}
         onReload={reload}
@@ -111,22 +124,22 @@ export function LettersTab({ scope }: { scope: CycleScope }) {
         }}
       >
         <Space>
-          <Form.Item name="issuerName" label="发出方签订人" rules={[{ required: true }]}>
+          <Form.Item name="issuerName" label={t('responsibility.issuerSignatory')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="issuerTitle" label="职务" rules={[{ required: true }]}>
+          <Form.Item name="issuerTitle" label={t('responsibility.signatoryTitle')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
         </Space>
         <Space>
-          <Form.Item name="recipientName" label="承接方签订人" rules={[{ required: true }]}>
+          <Form.Item name="recipientName" label={t('responsibility.recipientSignatory')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="recipientTitle" label="职务" rules={[{ required: true }]}>
+          <Form.Item name="recipientTitle" label={t('responsibility.signatoryTitle')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
         </Space>
-        <Form.Item name="signedOn" label="签订日期" rules={[{ required: true }, DATE]}>
+        <Form.Item name="signedOn" label={t('responsibility.signedOn')} rules={[{ required: true }, { pattern: DATE, message: t('responsibility.formatDate') }]}>
           <Input />
         </Form.Item>
       </FormModal>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useSignedIn } from '../auth/session-context';
 import type { ResponsibilityListsQuery as ListsData } from '../generated/graphql';
+import { useI18n } from '../i18n/locale';
 import { canAny } from '../permissions/ability';
 import { ApiErrorAlert } from '../shared/api-error-alert';
 import { FormModal } from '../shared/form-modal';
@@ -16,12 +17,13 @@ type ResponsibilityList = ListsData['responsibilityLists'][number];
 
 /** The findings raised against each item of one list, loaded when the list is opened. */
 function CitingFindings({ listId, itemId }: { listId: string; itemId: string }) {
+  const { t } = useI18n();
   const { data } = useQuery(ResponsibilityListFindingsQuery, { variables: { id: listId } });
   const findings = data?.responsibilityList.items.find((item) => item.id === itemId)?.findings ?? [];
   if (findings.length === 0) return null;
   return (
     <Space wrap data-testid="citing-findings">
-      关联问题：
+      {t('responsibility.citingFindings')}
       {findings.map((finding) => (
         <Link key={finding.id} to={`/findings/${finding.id}`}>
           <Tag color="red">{finding.title}</Tag>
@@ -33,6 +35,7 @@ function CitingFindings({ listId, itemId }: { listId: string; itemId: string }) 
 
 /** 责任清单: one per unit, its items with their 第一责任人 and the findings citing them. */
 export function ListsTab({ scope }: { scope: CycleScope }) {
+  const { t } = useI18n();
   const { ability } = useSignedIn();
   const { data, error, refetch } = useQuery(ResponsibilityListsQuery, { variables: scope });
   const { nameOf } = useUnits(scope.tenantId);
@@ -49,24 +52,24 @@ export function ListsTab({ scope }: { scope: CycleScope }) {
       <ApiErrorAlert error={error} onReload={reload} />
       {mayWrite && (
         <Button type="primary" className="block-gap" onClick={() => setCreating(true)} data-testid="create-list">
-          建立责任清单
+          {t('responsibility.createList')}
         </Button>
       )}
-      {lists.length === 0 && <Empty description="本年度尚无责任清单" />}
+      {lists.length === 0 && <Empty description={t('responsibility.noLists')} />}
       {lists.map((list) => (
         <Card
           key={list.id}
           className="block-gap"
           title={`${nameOf(list.unitId) ?? ''} · ${list.title}`}
           data-testid="responsibility-list"
-          extra={mayWrite && <Button onClick={() => setAdding(list)}>添加责任事项</Button>}
+          extra={mayWrite && <Button onClick={() => setAdding(list)}>{t('responsibility.addItem')}</Button>}
         >
           <List
             dataSource={list.items}
-            locale={{ emptyText: '尚无责任事项' }}
+            locale={{ emptyText: t('responsibility.noItems') }}
             renderItem={(item) => (
               <List.Item>
-                <List.Item.Meta title={`${item.title}（第一责任人：${item.firstResponsible.name}）`} description={item.content} />
+                <List.Item.Meta title={t('responsibility.itemWithFirstResponsible', { title: item.title, name: item.firstResponsible.name })} description={item.content} />
                 <CitingFindings listId={list.id} itemId={item.id} />
               </List.Item>
             )}
@@ -75,24 +78,24 @@ export function ListsTab({ scope }: { scope: CycleScope }) {
       ))}
       <FormModal<{ unitId: string; title: string }>
         open={creating}
-        title="建立责任清单"
-        initialValues={{ title: `${scope.year}年度意识形态工作责任清单` }}
+        title={t('responsibility.createList')}
+        initialValues={{ title: t('responsibility.defaultListTitle', { year: scope.year }) }}
         onClose={() => setCreating(false)}
         onSubmit={async (values) => {
           await create({ variables: { input: { ...values, tenantId: scope.tenantId, year: scope.year } } });
           reload();
         }}
       >
-        <Form.Item name="unitId" label="单位" rules={[{ required: true }]}>
+        <Form.Item name="unitId" label={t('responsibility.unit')} rules={[{ required: true }]}>
           <UnitSelect tenantId={scope.tenantId} data-testid="list-unit" />
         </Form.Item>
-        <Form.Item name="title" label="标题" rules={[{ required: true }]}>
+        <Form.Item name="title" label={t('common.title')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
       </FormModal>
       <FormModal<{ title: string; content: string; name: string }>
         open={adding !== null}
-        title="添加责任事项"
+        title={t('responsibility.addItem')}
         onClose={() => setAdding(null)}
         onReload={reload}
         onSubmit={async ({ title, content, name }) => {
@@ -100,13 +103,13 @@ export function ListsTab({ scope }: { scope: CycleScope }) {
           reload();
         }}
       >
-        <Form.Item name="title" label="事项" rules={[{ required: true }]}>
+        <Form.Item name="title" label={t('responsibility.item')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="content" label="内容" rules={[{ required: true }]}>
+        <Form.Item name="content" label={t('responsibility.content')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
-        <Form.Item name="name" label="第一责任人" rules={[{ required: true }]}>
+        <Form.Item name="name" label={t('responsibility.firstResponsible')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
       </FormModal>

@@ -3,17 +3,19 @@ import { Button, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useSignedIn } from '../auth/session-context';
 import type { MonthlyReportsQuery as ReportsData } from '../generated/graphql';
+import { useI18n } from '../i18n/locale';
 import { canAny } from '../permissions/ability';
 import { ApiErrorAlert } from '../shared/api-error-alert';
 import { FormModal } from '../shared/form-modal';
 import type { CycleScope } from './responsibility-page';
 import { MonthlyReportsQuery, ScheduleMonthlyReportMutation, SubmitMonthlyReportMutation } from './responsibility.documents';
-import { REPORT_STATUS_LABELS, STANDING_LABELS, WARNING_LABELS } from './responsibility.labels';
+import { STANDING_COLOURS, WARNING_COLOURS } from './responsibility.labels';
 
 type Report = ReportsData['monthlyReports'][number];
 
 /** 分析研判月报告: the city sets each month's due date, the district submits; late and missing ones are flagged in three colours. */
 export function MonthlyReportsTab({ scope }: { scope: CycleScope }) {
+  const { t, label } = useI18n();
   const { viewer, ability } = useSignedIn();
   const { data, error, refetch } = useQuery(MonthlyReportsQuery, { variables: scope });
   const [schedule] = useMutation(ScheduleMonthlyReportMutation);
@@ -29,7 +31,7 @@ export function MonthlyReportsTab({ scope }: { scope: CycleScope }) {
       <ApiErrorAlert error={error} onReload={reload} />
       {!viewer.tenant && canAny(ability, 'create', 'Responsibility') && (
         <Button type="primary" className="block-gap" onClick={() => setScheduling(true)} data-testid="schedule-report">
-          布置月报告
+          {t('responsibility.scheduleReport')}
         </Button>
       )}
       <Table<Report>
@@ -39,21 +41,29 @@ export function MonthlyReportsTab({ scope }: { scope: CycleScope }) {
         dataSource={data?.monthlyReports ?? []}
         data-testid="monthly-reports"
         columns={[
-          { title: '月份', dataIndex: 'month' },
-          { title: '截止日期', dataIndex: 'dueDate' },
-          { title: '状态', dataIndex: 'status', render: (status: Report['status']) => REPORT_STATUS_LABELS[status] },
-          { title: '报送情况', dataIndex: 'standing', render: (standing: Report['standing']) => <Tag color={STANDING_LABELS[standing].color}>{STANDING_LABELS[standing].text}</Tag> },
-          { title: '预警', dataIndex: 'warning', render: (warning: Report['warning']) => warning && <Tag color={WARNING_LABELS[warning].color}>{WARNING_LABELS[warning].text}</Tag> },
-          { title: '内容', dataIndex: 'content', ellipsis: true },
+          { title: t('responsibility.month'), dataIndex: 'month' },
+          { title: t('responsibility.dueDate'), dataIndex: 'dueDate' },
+          { title: t('common.status'), dataIndex: 'status', render: (status: Report['status']) => label('monthlyReportStatus', status) },
           {
-            title: '操作',
+            title: t('responsibility.standing'),
+            dataIndex: 'standing',
+            render: (standing: Report['standing']) => <Tag color={STANDING_COLOURS[standing]}>{label('reportStanding', standing)}</Tag>,
+          },
+          {
+            title: t('responsibility.warning'),
+            dataIndex: 'warning',
+            render: (warning: Report['warning']) => warning && <Tag color={WARNING_COLOURS[warning]}>{label('warning', warning)}</Tag>,
+          },
+          { title: t('responsibility.content'), dataIndex: 'content', ellipsis: true },
+          {
+            title: t('common.actions'),
             key: 'actions',
             render: (_, report) =>
               report.status === 'DUE' &&
               viewer.tenant &&
               mayWrite && (
                 <Button size="small" onClick={() => setSubmitting(report)}>
-                  报送
+                  {t('responsibility.submitReport')}
                 </Button>
               ),
           },
@@ -61,23 +71,23 @@ export function MonthlyReportsTab({ scope }: { scope: CycleScope }) {
       />
       <FormModal<{ month: string; dueDate: string }>
         open={scheduling}
-        title="布置分析研判月报告"
+        title={t('responsibility.scheduleReportTitle')}
         onClose={() => setScheduling(false)}
         onSubmit={async (values) => {
           await schedule({ variables: { input: { tenantId: scope.tenantId!, ...values } } });
           reload();
         }}
       >
-        <Form.Item name="month" label="月份（YYYY-MM）" rules={[{ required: true }, { pattern: /^\d{4}-\d{2}$/, message: '格式为 YYYY-MM' }]}>
+        <Form.Item name="month" label={t('responsibility.monthFormat')} rules={[{ required: true }, { pattern: /^\d{4}-\d{2}$/, message: t('responsibility.formatMonth') }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="dueDate" label="截止日期（YYYY-MM-DD）" rules={[{ required: true }, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式为 YYYY-MM-DD' }]}>
+        <Form.Item name="dueDate" label={t('responsibility.dueDateFormat')} rules={[{ required: true }, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('responsibility.formatDate') }]}>
           <Input />
         </Form.Item>
       </FormModal>
       <FormModal<{ content: string }>
         open={submitting !== null}
-        title={`报送 ${submitting?.month ?? ''} 分析研判月报告`}
+        title={t('responsibility.submitReportTitle', { month: submitting?.month ?? '' })}
         onClose={() => setSubmitting(null)}
         onReload={reload}
         onSubmit={async ({ content }) => {
@@ -85,7 +95,7 @@ export function MonthlyReportsTab({ scope }: { scope: CycleScope }) {
           reload();
         }}
       >
-        <Form.Item name="content" label="研判内容" rules={[{ required: true }]}>
+        <Form.Item name="content" label={t('responsibility.analysis')} rules={[{ required: true }]}>
           <Input.TextArea rows={6} />
         </Form.Item>
       </FormModal>

@@ -1,10 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { KEY_PROJECT_CATEGORIES } from '@zeren/events';
 import { Button, Card, Empty, Form, Input, InputNumber, Progress, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useSignedIn } from '../auth/session-context';
 import type { KeyProjectCategory, KeyProjectPlansQuery as PlansData } from '../generated/graphql';
+import { useI18n } from '../i18n/locale';
 import { canAny } from '../permissions/ability';
 import { ApiErrorAlert } from '../shared/api-error-alert';
+import { useLabelledOptions } from '../shared/enum-options';
 import { FormModal } from '../shared/form-modal';
 import { UnitSelect } from '../shared/unit-select';
 import { useUnits } from '../shared/use-units';
@@ -17,7 +20,7 @@ import {
   KeyProjectPlansQuery,
   ReportKeyProjectProgressMutation,
 } from './responsibility.documents';
-import { CATEGORY_LABELS, PLAN_STATUS_LABELS, STANDING_LABELS } from './responsibility.labels';
+import { STANDING_COLOURS } from './responsibility.labels';
 
 type Plan = PlansData['keyProjectPlans'][number];
 type Project = Plan['projects'][number];
@@ -38,7 +41,7 @@ interface ProgressValues {
   summary: string;
 }
 
-const MONTH = { pattern: /^\d{4}-\d{2}$/, message: '格式为 YYYY-MM' };
+const MONTH = /^\d{4}-\d{2}$/;
 
 function parseMilestones(text: string): Array<{ month: string; target: string }> {
   return text
@@ -53,13 +56,14 @@ function parseMilestones(text: string): Array<{ month: string; target: string }>
 
 /** Each project's month-by-month milestones and whether their progress came in on time. */
 function Milestones({ planId, projectId }: { planId: string; projectId: string }) {
+  const { t, label } = useI18n();
   const { data } = useQuery(KeyProjectPlanQuery, { variables: { id: planId } });
   const milestones = data?.keyProjectPlan.projects.find((project) => project.id === projectId)?.milestones ?? [];
   return (
     <Space wrap data-testid="milestones">
       {milestones.map((milestone) => (
-        <Tag key={milestone.month} color={STANDING_LABELS[milestone.standing].color} title={`${milestone.target}，${milestone.dueDate} 前报送`}>
-          {milestone.month} {STANDING_LABELS[milestone.standing].text}
+        <Tag key={milestone.month} color={STANDING_COLOURS[milestone.standing]} title={t('responsibility.milestoneDue', { target: milestone.target, dueDate: milestone.dueDate })}>
+          {milestone.month} {label('reportStanding', milestone.standing)}
           {milestone.report && ` · ${milestone.report.completionPercent}%`}
         </Tag>
       ))}
@@ -69,6 +73,8 @@ function Milestones({ planId, projectId }: { planId: string; projectId: string }
 
 /** 重点工作项目: a year's weighted projects per owner, confirmed when the weights make 100, and their monthly progress. */
 export function ProjectsTab({ scope }: { scope: CycleScope }) {
+  const { t, label } = useI18n();
+  const options = useLabelledOptions();
   const { viewer, ability } = useSignedIn();
   const { data, error, refetch } = useQuery(KeyProjectPlansQuery, { variables: scope });
   const { nameOf } = useUnits(scope.tenantId);
@@ -100,27 +106,32 @@ export function ProjectsTab({ scope }: { scope: CycleScope }) {
       <ApiErrorAlert error={error ?? confirmError} onReload={reload} />
       {mayCreate && (
         <Button type="primary" className="block-gap" onClick={() => setDrafting(true)} data-testid="draft-plan">
-          制定项目计划
+          {t('responsibility.draftPlan')}
         </Button>
       )}
-      {plans.length === 0 && <Empty description="本年度尚无重点工作项目" />}
+      {plans.length === 0 && <Empty description={t('responsibility.noProjects')} />}
       {plans.map((plan) => (
         <Card
           key={plan.id}
           className="block-gap"
           data-testid="key-project-plan"
-          title={`${plan.ownerUnitId ? (nameOf(plan.ownerUnitId) ?? '') : '本区'}重点工作项目 · ${PLAN_STATUS_LABELS[plan.status]} · 权重合计 ${plan.totalWeight}% · 加权完成度 ${plan.weightedCompletion}%`}
+          title={t('responsibility.planTitle', {
+            owner: plan.ownerUnitId ? (nameOf(plan.ownerUnitId) ?? '') : t('responsibility.thisDistrict'),
+            status: label('keyProjectPlanStatus', plan.status),
+            weight: plan.totalWeight,
+            completion: plan.weightedCompletion,
+          })}
           extra={
             <Space>
-              {plan.status === 'DRAFT' && mayCreate && <Button onClick={() => setAdding(plan)}>添加项目</Button>}
+              {plan.status === 'DRAFT' && mayCreate && <Button onClick={() => setAdding(plan)}>{t('responsibility.addProject')}</Button>}
               {plan.status === 'DRAFT' && mayCreate && (
                 <Button type="primary" onClick={() => void confirm(plan)} data-testid="confirm-plan">
-                  确定计划
+                  {t('responsibility.confirmPlan')}
                 </Button>
               )}
               {plan.status === 'CONFIRMED' && mayUpdate && (
                 <Button onClick={() => setReporting(plan)} data-testid="report-progress">
-                  报送月度进展
+                  {t('responsibility.reportProgress')}
                 </Button>
               )}
             </Space>
@@ -133,18 +144,23 @@ export function ProjectsTab({ scope }: { scope: CycleScope }) {
             dataSource={plan.projects}
             expandable={{ expandedRowRender: (project) => <Milestones planId={plan.id} projectId={project.id} /> }}
             columns={[
-              { title: '类别', dataIndex: 'category', width: 90, render: (category: KeyProjectCategory) => <Tag>{CATEGORY_LABELS[category]}</Tag> },
-              { title: '项目', dataIndex: 'title' },
-              { title: '权重', dataIndex: 'weight', width: 70, render: (weight: number) => `${weight}%` },
-              { title: '目标', dataIndex: 'goal', ellipsis: true },
-              { title: '完成度', dataIndex: 'completionPercent', width: 160, render: (percent: number) => <Progress percent={percent} size="small" /> },
+              { title: t('responsibility.category'), dataIndex: 'category', width: 90, render: (category: KeyProjectCategory) => <Tag>{label('keyProjectCategory', category)}</Tag> },
+              { title: t('responsibility.project'), dataIndex: 'title' },
+              { title: t('responsibility.weight'), dataIndex: 'weight', width: 70, render: (weight: number) => `${weight}%` },
+              { title: t('responsibility.goal'), dataIndex: 'goal', ellipsis: true },
+              {
+                title: t('responsibility.completion'),
+                dataIndex: 'completionPercent',
+                width: 160,
+                render: (percent: number) => <Progress percent={percent} size="small" />,
+              },
             ]}
           />
         </Card>
       ))}
       <FormModal<{ ownerUnitId?: string }>
         open={drafting}
-        title="制定重点工作项目计划"
+        title={t('responsibility.draftPlanTitle')}
         onClose={() => setDrafting(false)}
         onSubmit={async ({ ownerUnitId }) => {
           await draftPlan({ variables: { input: { tenantId: scope.tenantId, year: scope.year, ownerUnitId: ownerUnitId ?? null } } });
@@ -153,16 +169,16 @@ export function ProjectsTab({ scope }: { scope: CycleScope }) {
       >
         {/* The city sets the district's own plan; a district sets its units'. */}
         {viewer.tenant ? (
-          <Form.Item name="ownerUnitId" label="单位" rules={[{ required: true }]}>
+          <Form.Item name="ownerUnitId" label={t('responsibility.unit')} rules={[{ required: true }]}>
             <UnitSelect tenantId={scope.tenantId} />
           </Form.Item>
         ) : (
-          <p>为所选区县制定本年度重点工作项目计划。</p>
+          <p>{t('responsibility.draftDistrictPlan')}</p>
         )}
       </FormModal>
       <FormModal<ProjectValues>
         open={adding !== null}
-        title="添加重点工作项目"
+        title={t('responsibility.addProjectTitle')}
         initialValues={{ category: 'REFORM_INNOVATION', weight: 10 }}
         onClose={() => setAdding(null)}
         onReload={reload}
@@ -171,25 +187,25 @@ export function ProjectsTab({ scope }: { scope: CycleScope }) {
           reload();
         }}
       >
-        <Form.Item name="category" label="类别" rules={[{ required: true }]}>
-          <Select options={Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Form.Item name="category" label={t('responsibility.category')} rules={[{ required: true }]}>
+          <Select options={options('keyProjectCategory', KEY_PROJECT_CATEGORIES)} />
         </Form.Item>
-        <Form.Item name="title" label="项目名称" rules={[{ required: true }]}>
+        <Form.Item name="title" label={t('responsibility.projectName')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="weight" label="权重（%）" rules={[{ required: true }]}>
+        <Form.Item name="weight" label={t('responsibility.weightPercent')} rules={[{ required: true }]}>
           <InputNumber min={1} max={100} />
         </Form.Item>
-        <Form.Item name="goal" label="目标" rules={[{ required: true }]}>
+        <Form.Item name="goal" label={t('responsibility.goal')} rules={[{ required: true }]}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="milestones" label="月度节点（每行：YYYY-MM 节点目标）" rules={[{ required: true }]}>
-          <Input.TextArea rows={4} placeholder={`${scope.year}-03 完成选址`} />
+        <Form.Item name="milestones" label={t('responsibility.milestones')} rules={[{ required: true }]}>
+          <Input.TextArea rows={4} placeholder={t('responsibility.milestonesPlaceholder', { year: scope.year })} />
         </Form.Item>
       </FormModal>
       <FormModal<ProgressValues>
         open={reporting !== null}
-        title="报送项目月度进展"
+        title={t('responsibility.reportProgressTitle')}
         onClose={() => setReporting(null)}
         onReload={reload}
         onSubmit={async (values) => {
@@ -197,16 +213,16 @@ export function ProjectsTab({ scope }: { scope: CycleScope }) {
           reload();
         }}
       >
-        <Form.Item name="projectId" label="项目" rules={[{ required: true }]}>
+        <Form.Item name="projectId" label={t('responsibility.project')} rules={[{ required: true }]}>
           <Select data-testid="progress-project" options={(reporting?.projects ?? []).map((project) => ({ value: project.id, label: project.title }))} />
         </Form.Item>
-        <Form.Item name="month" label="月份" rules={[{ required: true }, MONTH]}>
+        <Form.Item name="month" label={t('responsibility.month')} rules={[{ required: true }, { pattern: MONTH, message: t('responsibility.formatMonth') }]}>
           <Input placeholder="YYYY-MM" />
         </Form.Item>
-        <Form.Item name="completionPercent" label="完成度（%）" rules={[{ required: true }]}>
+        <Form.Item name="completionPercent" label={t('responsibility.completionPercent')} rules={[{ required: true }]}>
           <InputNumber min={0} max={100} />
         </Form.Item>
-        <Form.Item name="summary" label="进展情况" rules={[{ required: true }]}>
+        <Form.Item name="summary" label={t('responsibility.progress')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
       </FormModal>

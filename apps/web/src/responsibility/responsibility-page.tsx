@@ -2,6 +2,7 @@ import { InputNumber, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSignedIn } from '../auth/session-context';
+import { useI18n } from '../i18n/locale';
 import { DistrictSelect, useDefaultDistrict } from '../shared/district-select';
 import { PageHeader } from '../shared/page-header';
 import { AssessmentTab } from './assessment-tab';
@@ -18,6 +19,7 @@ export interface CycleScope {
 
 /** 责任考核: the year's 责任清单, 目标责任书, 重点工作项目, 分析研判月报告 and the 考核 ranking. */
 export default function ResponsibilityPage() {
+  const { t } = useI18n();
   const { viewer } = useSignedIn();
   const defaultDistrict = useDefaultDistrict();
   const [year, setYear] = useState(() => dayjs().year());
@@ -27,11 +29,11 @@ export default function ResponsibilityPage() {
   return (
     <>
       <PageHeader
-        title="责任考核"
+        title={t('responsibility.title')}
         extra={
           <Space>
             <DistrictSelect value={tenantId} onChange={setDistrict} />
-            <Typography.Text>年度</Typography.Text>
+            <Typography.Text>{t('responsibility.year')}</Typography.Text>
             <InputNumber min={2000} max={2100} value={year} onChange={(next) => next && setYear(next)} data-testid="cycle-year" />
           </Space>
         }
@@ -39,11 +41,11 @@ export default function ResponsibilityPage() {
       <Tabs
         destroyOnHidden
         items={[
-          { key: 'lists', label: '责任清单', children: <ListsTab scope={scope} /> },
-          { key: 'letters', label: '目标责任书', children: <LettersTab scope={scope} /> },
-          { key: 'projects', label: '重点工作项目', children: <ProjectsTab scope={scope} /> },
-          { key: 'reports', label: '分析研判月报告', children: <MonthlyReportsTab scope={scope} /> },
-          { key: 'assessment', label: '年度考核', children: <AssessmentTab scope={scope} /> },
+          { key: 'lists', label: t('responsibility.tabLists'), children: <ListsTab scope={scope} /> },
+          { key: 'letters', label: t('responsibility.tabLetters'), children: <LettersTab scope={scope} /> },
+          { key: 'projects', label: t('responsibility.tabProjects'), children: <ProjectsTab scope={scope} /> },
+          { key: 'reports', label: t('responsibility.tabReports'), children: <MonthlyReportsTab scope={scope} /> },
+          { key: 'assessment', label: t('responsibility.tabAssessment'), children: <AssessmentTab scope={scope} /> },
         ]}
       />
     </>
