@@ -38,6 +38,12 @@ export interface CommandOutcome<Event> {
 
 const now = (): Date => new Date();
 
+/** Whether every event after the version the client read only tells people something (a 三色预警). */
+function onlyNoticesSince(history: readonly RecordedEvent[], readVersion: number, decider: Pick<Decider<unknown, unknown, unknown>, 'noticeEvents'>): boolean {
+  const since = history.filter((event) => event.version > readVersion);
+  return readVersion < (history.at(-1)?.version ?? 0) && since.every((event) => decider.noticeEvents?.includes(event.type) ?? false);
+}
+
 /**
  * The write path of every mutation, in one transaction: idempotency check, load the stream,
  * decide (pure domain), append with the hash chain, inline projections, remember the answer.
@@ -89,7 +95,7 @@ export class CommandPipeline {
   ): Promise<Result> {
     const history = await this.store.readStream(sql, request.tenantId, request.streamId);
     const currentVersion = history.length === 0 ? 0 : history[history.length - 1]!.version;
-    if (request.expectedVersion !== undefined && request.expectedVersion !== currentVersion) {
+    if (request.expectedVersion !== undefined && request.expectedVersion !== currentVersion && !onlyNoticesSince(history, request.expectedVersion, request.decider)) {
       throw new ConcurrencyConflictError(request.streamId, request.expectedVersion, currentVersion);
     }
     const state = history.reduce(

@@ -420,4 +420,5 @@ export const findingDecider: Decider<FindingState, FindingCommand, FindingEvent>
   initialState: () => ({ status: 'NONE', version: 0 }),
   decide,
   evolve,
+  noticeEvents: ['WarningIssued'],
 };

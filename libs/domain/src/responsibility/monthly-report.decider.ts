@@ -119,4 +119,5 @@ export const monthlyReportDecider: Decider<MonthlyReportState, MonthlyReportComm
   initialState: () => ({ status: 'NONE', version: 0 }),
   decide,
   evolve,
+  noticeEvents: ['MonthlyReportWarningIssued'],
 };

@@ -26,6 +26,12 @@ export interface Decider<State, Command, Event> {
   decide(state: State, command: Command, context: DecisionContext): Event[];
   /** Total and deterministic: state derives from events only, so folding to any instant is time travel. */
   evolve(state: State, event: Event): State;
+  /**
+   * Event types that only tell people something (a 三色预警 the scheduler sends): a command read
+   * before one of them is not stale for it, and is decided on the state after it. Any other event
+   * since the version the client read is a CONFLICT.
+   */
+  readonly noticeEvents?: readonly string[];
 }
 
 export function fold<State, Event>(

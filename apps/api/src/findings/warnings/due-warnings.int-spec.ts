@@ -73,6 +73,24 @@ describe('三色预警 scheduler', () => {
     expect(await warningEvents([due.id])).toHaveLength(1);
   });
 
+  it('leaves a change read before a 三色预警 current, decided on the warned finding; a change read before another change is still a CONFLICT', async () => {
+    const finding = await recordedFinding(app.graphql, world.districtAdmin.token, { inspectionId: inspection, unitId: world.unitA, deadlineInDays: 4 });
+    await newInstance().runDueWarnings(new Date());
+    expect(await read(finding.id)).toMatchObject({ version: 2, lastWarningLevel: 'YELLOW' });
+    // The officer opened the finding at version 1, before the scheduler's warning: the plan still goes in.
+    const plan = `mutation($input: SubmitRectificationPlanInput!) { submitRectificationPlan(input: $input) { ${FINDING_FIELDS} } }`;
+    const planInput = { id: finding.id, measures: '逐项整改', responsiblePerson: { name: '张三' }, plannedCompletionDate: daysFromToday(3) };
+    const planned = await expectData<{ submitRectificationPlan: FindingFields }>(app.graphql, plan, { input: { ...planInput, expectedVersion: 1 } }, world.officerA.token);
+    expect(planned.submitRectificationPlan).toMatchObject({ version: 3, lastWarningLevel: 'YELLOW' });
+    // Read at the warning's version, before the plan: the plan is a change, so this is stale.
+    const stale = await app.graphql(
+      `mutation($input: CheckInProgressInput!) { checkInProgress(input: $input) { id } }`,
+      { input: { id: finding.id, expectedVersion: 2, percent: 10, narrative: '进展', evidence: [] } },
+      world.officerA.token,
+    );
+    expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 2, actualVersion: 3 });
+  });
+
   it('warns again when the deadline moves: warnings are per deadline', async () => {
     const finding = await recordedFinding(app.graphql, world.districtAdmin.token, { inspectionId: inspection, unitId: world.unitA, deadlineInDays: 8 });
     await newInstance().runDueWarnings(new Date());
