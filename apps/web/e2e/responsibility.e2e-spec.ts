@@ -175,7 +175,10 @@ describe('the annual responsibility cycle in the browser', () => {
   it('shows the whole cycle in English once English is chosen, the dashboard’s ranking too', async () => {
     const { page, context, errors } = await signedInPage(browser, url, 'qt.admin');
     await page.getByTestId('language-switch').click();
-    await page.getByTestId('main-menu').getByRole('link', { name: 'Dashboard' }).waitFor();
+    // Every section fits the menu at a desktop width in English too: none folds into the overflow "…".
+    for (const name of ['Dashboard', 'Inspections', 'Ledger', 'Interviews', 'Responsibility', 'Audit', 'Admin']) {
+      await page.getByTestId('main-menu').getByRole('link', { name, exact: true }).waitFor({ state: 'visible', timeout: 5000 });
+    }
     // The choice is kept on the device: the page opened by its address is English too.
     await page.goto(`${url}/responsibility`);
     await page.getByText('Responsibility and assessment').first().waitFor();

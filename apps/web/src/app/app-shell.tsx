@@ -12,16 +12,17 @@ import { UserMenu } from './user-menu';
 import { WarningNotifier } from './warning-notifier';
 
 export function AppShell() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { ability } = useSignedIn();
   const location = useLocation();
   const items = visibleNavItems(ability).map((item) => ({ key: item.path, label: <Link to={item.path}>{t(item.label)}</Link> }));
   return (
     <Layout className="shell">
       <Layout.Header className="shell__header">
-        <Link to="/" className="shell__brand">
+        <Link to="/" className="shell__brand" title={t('app.subtitle')}>
           {t('app.title')}
-          <span className="shell__brand-sub">{t('app.subtitle')}</span>
+          {/* The English subtitle is too long for the bar beside English menu labels; it stays as the title. */}
+          {locale === 'zh-CN' && <span className="shell__brand-sub">{t('app.subtitle')}</span>}
         </Link>
         <Menu theme="dark" mode="horizontal" selectedKeys={[navKeyOf(location.pathname)]} items={items} className="shell__menu" data-testid="main-menu" />
         <div className="shell__tools">

@@ -486,11 +486,11 @@ export const en: Record<MessageKey, string> = {
 
   'nav.dashboard': 'Dashboard',
   'nav.inspections': 'Inspections',
-  'nav.ledger': 'Rectification ledger',
+  'nav.ledger': 'Ledger',
   'nav.interviews': 'Interviews',
   'nav.responsibility': 'Responsibility',
   'nav.audit': 'Audit',
-  'nav.admin': 'Administration',
+  'nav.admin': 'Admin',
 
   'auth.signIn': 'Sign in',
   'auth.signOut': 'Sign out',
