@@ -1,5 +1,5 @@
-import { ChainVerifier, type ChainFailure, type ChainHead, type ChainLink } from '../core/chain-verifier';
-import { GENESIS_HASH, canonicalEventContent, chainHash } from '../core/hash-chain';
+import { ChainVerifier, hashesTo, type ChainFailure, type ChainHead, type ChainLink } from '../core/chain-verifier';
+import { GENESIS_HASH } from '../core/hash-chain';
 import { checkpointSignatureProblem, type SignedCheckpoint } from './checkpoint';
 import { evidenceHashesOf, type EvidenceCheck, type EvidenceStatus } from './evidence';
 
@@ -141,7 +141,7 @@ function diagnose(failure: ChainFailure, bad: ChainLink, head: ChainHead, recent
       detail: `the event at position ${at} no longer hashes to its stored hash: its data, metadata or another hashed column (or the hash itself) was changed`,
     };
   }
-  const selfConsistent = chainHash(bad.prevHash, canonicalEventContent(bad.content)).equals(bad.hash);
+  const selfConsistent = hashesTo(bad.prevHash, bad.content, bad.hash);
   if (bad.prevHash.equals(head.hash)) {
     if (!selfConsistent) return { tenantPosition: at, fault: 'CHANGED_EVENT', detail: `stored at position ${at} instead of ${expected}, and its content no longer matches its hash` };
     return { tenantPosition: at, fault: 'POSITION_GAP', detail: `the event after position ${head.tenantPosition} is stored at position ${at}, though its link is intact: positions were renumbered` };
@@ -177,7 +177,7 @@ function diagnose(failure: ChainFailure, bad: ChainLink, head: ChainHead, recent
           : `the event at position ${at} links to an event that is not in the chain (prev_hash ${short(bad.prevHash)}…): the event(s) before it were removed`,
     };
   }
-  if (chainHash(head.hash, canonicalEventContent(bad.content)).equals(bad.hash)) {
+  if (hashesTo(head.hash, bad.content, bad.hash)) {
     return { tenantPosition: at, fault: 'BROKEN_LINK', detail: `prev_hash of position ${at} was changed; its content and hash are intact` };
   }
   return { tenantPosition: at, fault: 'BROKEN_LINK', detail: `prev_hash of position ${at} is not the hash of the event before it, and its hash matches neither its content nor its link` };

@@ -2,6 +2,7 @@ import type { ChainLink } from '../core/chain-verifier';
 import { auditChain, type AuditReport } from './chain-audit';
 import type { SignedCheckpoint } from './checkpoint';
 import type { EvidenceCheck } from './evidence';
+import { storedInstantText } from './stored-instant';
 
 /**
  * How the stored chain is read, shared by the API and the verify-audit tool (which may not import
@@ -14,15 +15,16 @@ export interface ChainSql {
 }
 
 /**
- * One stored event as a single JSON array column: the driver then decodes one value per row
- * instead of twelve, and the server formats no timestamps. Instants travel as epoch milliseconds
- * (floored, as the driver's own timestamp parsing truncates to milliseconds) and become the same
- * ISO strings through Date; hashes travel as hex; the position as text, as bigint allows.
+ * One stored event as a single JSON array, handed over as text: the driver then decodes one value
+ * per row instead of twelve, and each row is parsed only when it is verified, so its objects die
+ * young instead of a whole batch of them outliving the collector's nursery. Instants travel as
+ * exact epoch milliseconds (sub-millisecond digits included, see storedInstantText); hashes as
+ * hex; the position as text, as bigint allows.
  */
-const LINK_AS_JSON = `json_build_array(
+const LINK_AS_JSON_TEXT = `json_build_array(
     tenant_position::text, stream_type, stream_id, version, type, schema_version, data, metadata,
-    floor(extract(epoch FROM recorded_at) * 1000), floor(extract(epoch FROM effective_at) * 1000),
-    encode(prev_hash, 'hex'), encode(hash, 'hex')) AS link`;
+    extract(epoch FROM recorded_at) * 1000, extract(epoch FROM effective_at) * 1000,
+    encode(prev_hash, 'hex'), encode(hash, 'hex'))::text AS link`;
 
 type StoredLink = [
   tenantPosition: string,
@@ -33,14 +35,14 @@ type StoredLink = [
   schemaVersion: number,
   data: unknown,
   metadata: unknown,
-  recordedAtMs: number,
-  effectiveAtMs: number | null,
+  recordedAtMs: number | string,
+  effectiveAtMs: number | string | null,
   prevHash: string,
   hash: string,
 ];
 
 interface StoredLinkRow {
-  link: StoredLink;
+  link: string;
 }
 
 interface StoredCheckpointRow {
@@ -64,7 +66,7 @@ export interface ChainRange {
 
 function readLinkRows(sql: ChainSql, tenantId: string, after: bigint, through: bigint | undefined): Promise<StoredLinkRow[]> {
   const rows = sql.query<StoredLinkRow>(
-    `SELECT ${LINK_AS_JSON}
+    `SELECT ${LINK_AS_JSON_TEXT}
        FROM events
       WHERE tenant_id = $1 AND tenant_position > $2 AND ($3::bigint IS NULL OR tenant_position <= $3)
       ORDER BY tenant_position LIMIT $4`,
@@ -73,6 +75,10 @@ function readLinkRows(sql: ChainSql, tenantId: string, after: bigint, through: b
   // A page read ahead is abandoned when the reader stops early; its failure then concerns no one.
   rows.catch(() => undefined);
   return rows;
+}
+
+function storedLinkOf(row: StoredLinkRow): StoredLink {
+  return JSON.parse(row.link) as StoredLink;
 }
 
 function chainLinkOf(tenantId: string, stored: StoredLink): ChainLink {
@@ -90,8 +96,8 @@ function chainLinkOf(tenantId: string, stored: StoredLink): ChainLink {
       schemaVersion,
       data,
       metadata,
-      recordedAt: new Date(recordedAtMs).toISOString(),
-      effectiveAt: effectiveAtMs === null ? null : new Date(effectiveAtMs).toISOString(),
+      recordedAt: storedInstantText(recordedAtMs),
+      effectiveAt: effectiveAtMs === null ? null : storedInstantText(effectiveAtMs),
     },
   };
 }
@@ -105,8 +111,8 @@ export async function* readStoredChain(sql: ChainSql, tenantId: string, range: C
   let pending: Promise<StoredLinkRow[]> | null = readLinkRows(sql, tenantId, range.after ?? 0n, range.through);
   while (pending) {
     const rows: StoredLinkRow[] = await pending;
-    pending = rows.length < BATCH ? null : readLinkRows(sql, tenantId, BigInt(rows[rows.length - 1]!.link[0]), range.through);
-    for (const row of rows) yield chainLinkOf(tenantId, row.link);
+    pending = rows.length < BATCH ? null : readLinkRows(sql, tenantId, BigInt(storedLinkOf(rows[rows.length - 1]!)[0]), range.through);
+    for (const row of rows) yield chainLinkOf(tenantId, storedLinkOf(row));
   }
 }
 

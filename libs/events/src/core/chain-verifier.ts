@@ -1,3 +1,4 @@
+import { CanonicalJsonError } from './canonical-json';
 import { GENESIS_HASH, canonicalEventContent, chainHash, type HashedEventContent } from './hash-chain';
 
 /** One stored event as the verifier sees it: its place in the chain, its links and its content. */
@@ -28,6 +29,25 @@ export interface ChainHead {
 }
 
 /**
+ * The canonical text of stored content, or why it has none: appends refuse such content (a number
+ * beyond double precision, say), so stored content without a canonical form was changed there.
+ */
+function canonicalOrRefusal(content: HashedEventContent): string | CanonicalJsonError {
+  try {
+    return canonicalEventContent(content);
+  } catch (error) {
+    if (error instanceof CanonicalJsonError) return error;
+    throw error;
+  }
+}
+
+/** Whether sha256(prevHash ‖ canonical(content)) is `hash`; content without a canonical form hashes to nothing. */
+export function hashesTo(prevHash: Buffer, content: HashedEventContent, hash: Buffer): boolean {
+  const canonical = canonicalOrRefusal(content);
+  return typeof canonical === 'string' && chainHash(prevHash, canonical).equals(hash);
+}
+
+/**
  * Walks one tenant's chain in position order, one event at a time (so it runs at scan speed over
  * any number of events), and stops at the first fault.
  */
@@ -55,8 +75,11 @@ export class ChainVerifier {
     if (!link.prevHash.equals(this.previousHash)) {
       return this.fail(link.tenantPosition, 'BROKEN_LINK', 'prev_hash is not the hash of the event before it');
     }
-    const recomputed = chainHash(this.previousHash, canonicalEventContent(link.content));
-    if (!recomputed.equals(link.hash)) {
+    const canonical = canonicalOrRefusal(link.content);
+    if (canonical instanceof CanonicalJsonError) {
+      return this.fail(link.tenantPosition, 'CHANGED_EVENT', `the stored content has no canonical form, which no append writes: ${canonical.message}`);
+    }
+    if (!chainHash(this.previousHash, canonical).equals(link.hash)) {
       return this.fail(link.tenantPosition, 'CHANGED_EVENT', 'stored hash differs from the hash of the stored content');
     }
     this.previousHash = link.hash;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalObjectWriter } from './canonical-json';
 
 /** The previous hash of a tenant's first event. */
@@ -43,7 +43,20 @@ export function canonicalEventContent(event: HashedEventContent): string {
   return writeHashedContent(event);
 }
 
+/**
+ * prev_hash ‖ canonical bytes are laid out in this reused buffer and hashed in one call: verifying
+ * hashes every stored event, and a Hash object and a UTF-8 copy per event cost more than sha256
+ * of the bytes itself. A larger event gets a buffer of its own, so one huge event is not kept.
+ */
+const SCRATCH_BYTES = 64 * 1024;
+const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+
 /** hash = sha256(prev_hash ‖ canonical(event)); PostgreSQL's zeren_append computes the same. */
 export function chainHash(prevHash: Buffer, canonicalContent: string): Buffer {
-  return createHash('sha256').update(prevHash).update(canonicalContent, 'utf8').digest();
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const bound = prevHash.length + canonicalContent.length * 3;
+  const bytes = bound <= SCRATCH_BYTES ? scratch : Buffer.allocUnsafe(bound);
+  prevHash.copy(bytes, 0);
+  const end = prevHash.length + bytes.write(canonicalContent, prevHash.length, 'utf8');
+  return hash('sha256', bytes.subarray(0, end), 'buffer');
 }
