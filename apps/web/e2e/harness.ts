@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { freePort, startServerProcess, type ServerProcess } from '@zeren/testing';
 
 const ROOT = join(__dirname, '../../..');
@@ -72,4 +72,26 @@ export async function signedInPage(browser: Browser, url: string, username: stri
   const opened = await newPage(browser);
   await signIn(opened.page, url, username);
   return opened;
+}
+
+/**
+ * Chooses `option` in the Ant Design select opened by clicking `field`, and waits for its list to
+ * close, which it does once the choice is made. On a busy machine a click can reach the list while
+ * it is still opening and choose nothing, leaving it open over the dialog's buttons: the list is
+ * then closed and the choice made again.
+ */
+export async function choose(page: Page, field: Locator, option: string): Promise<void> {
+  const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let attempt = 1; ; attempt += 1) {
+    await field.click();
+    await openList.locator(`.ant-select-item-option[title="${option}"]`).click();
+    try {
+      await openList.waitFor({ state: 'hidden', timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+      await openList.waitFor({ state: 'hidden' });
+    }
+  }
 }

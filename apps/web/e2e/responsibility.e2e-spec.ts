@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser';
-import { signedInPage, startSeededServer, type SeededServer } from './harness';
+import { choose, signedInPage, startSeededServer, type SeededServer } from './harness';
 
 // One seeded server: the year's cycle builds step by step, the district and the city taking turns.
 let seeded: SeededServer;
@@ -34,8 +34,7 @@ async function submitDialog(page: Page): Promise<void> {
 }
 
 async function pickDistrict(page: Page, name: string): Promise<void> {
-  await page.getByTestId('district-select').click();
-  await page.locator(`.ant-select-item-option[title="${name}"]`).click();
+  await choose(page, page.getByTestId('district-select'), name);
 }
 
 describe('the annual responsibility cycle in the browser', () => {
@@ -43,8 +42,7 @@ describe('the annual responsibility cycle in the browser', () => {
     const { page, context, errors } = await signedInPage(browser, url, 'qt.admin');
     await openCycle(page, '责任清单');
     await page.getByTestId('create-list').click();
-    await page.getByRole('dialog').getByLabel('单位').click();
-    await page.locator('.ant-select-item-option[title="河庄街道"]').click();
+    await choose(page, page.getByRole('dialog').getByLabel('单位'), '河庄街道');
     await submitDialog(page);
     const list = page.getByTestId('responsibility-list').filter({ hasText: '河庄街道' });
     await list.getByRole('button', { name: '添加责任事项' }).click();
@@ -65,13 +63,11 @@ describe('the annual responsibility cycle in the browser', () => {
     await page.getByTestId('inspections-table').getByRole('link', { name: '网络意识形态阵地管理专项督查' }).click();
     await page.getByTestId('record-finding').click();
     const record = page.getByRole('dialog');
-    await record.getByLabel('责任单位').click();
-    await page.locator('.ant-select-item-option[title="河庄街道"]').click();
+    await choose(page, record.getByLabel('责任单位'), '河庄街道');
     await record.getByLabel('问题', { exact: true }).fill('中心组学习次数不足');
     await record.getByLabel('问题描述').fill('上半年中心组集体学习仅2次。');
     // The basis is picked from the unit's 责任清单; the item's content becomes the basis text.
-    await record.getByLabel('依据的责任清单事项').click();
-    await page.locator('.ant-select-item-option[title="中心组学习"]').click();
+    await choose(page, record.getByLabel('依据的责任清单事项'), '中心组学习');
     expect(await record.getByLabel('依据原文').inputValue()).toBe('党工委理论学习中心组每年集体学习不少于12次');
     await submitDialog(page);
     await openCycle(page, '责任清单');
@@ -84,8 +80,7 @@ describe('the annual responsibility cycle in the browser', () => {
     const { page, context } = await signedInPage(browser, url, 'qt.admin');
     await openCycle(page, '目标责任书');
     await page.getByTestId('draft-letter').click();
-    await page.getByRole('dialog').getByLabel('承接单位').click();
-    await page.locator('.ant-select-item-option[title="河庄街道"]').click();
+    await choose(page, page.getByRole('dialog').getByLabel('承接单位'), '河庄街道');
     await page.getByRole('dialog').getByLabel('责任条款（每行一条）').fill('落实意识形态工作责任制\n每月报送分析研判情况');
     await submitDialog(page);
     expect(await page.getByTestId('unsigned-units').textContent()).toContain('河庄街道');
@@ -144,8 +139,7 @@ describe('the annual responsibility cycle in the browser', () => {
     await openCycle(page, '重点工作项目');
     await page.getByTestId('report-progress').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('项目', { exact: true }).click();
-    await page.locator('.ant-select-item-option[title="新时代文明实践阵地建设"]').click();
+    await choose(page, dialog.getByLabel('项目', { exact: true }), '新时代文明实践阵地建设');
     await dialog.getByLabel('月份').fill(`${YEAR}-01`);
     await dialog.getByLabel('完成度（%）').fill('50');
     await dialog.getByLabel('进展情况').fill('已完成全部选址');

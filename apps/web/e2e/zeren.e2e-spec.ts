@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser';
-import { DEMO_PASSWORD, PLATFORM_PASSWORD, newPage, signIn, signedInPage, startSeededServer, type SeededServer } from './harness';
+import { choose, DEMO_PASSWORD, PLATFORM_PASSWORD, newPage, signIn, signedInPage, startSeededServer, type SeededServer } from './harness';
 
 // One seeded server for the whole journey: the steps build on each other like a working day.
 let seeded: SeededServer;
@@ -257,8 +257,7 @@ describe('rectification of a finding, from check-in to sign-off', () => {
     await openFinding(page, '文化阵地管理台账不完整');
     await page.getByTestId('finding-actions').getByRole('button', { name: '改派责任单位' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('改派至').click();
-    await page.locator('.ant-select-item-option[title="区委宣传部"]').click();
+    await choose(page, dialog.getByLabel('改派至'), '区委宣传部');
     await dialog.getByLabel('原因').fill('文化阵地台账由区委宣传部统一管理。');
     await dialog.getByRole('button', { name: '改派责任单位' }).click();
     await page.getByTestId('finding-details').getByText('区委宣传部').waitFor();
@@ -276,8 +275,7 @@ describe('rectification of a finding, from check-in to sign-off', () => {
     await openFinding(page, '讲座论坛“一会一报”审批制度执行不严');
     await page.getByTestId('finding-actions').getByRole('button', { name: '重新打开' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('回头看检查').click();
-    await page.locator('.ant-select-item-option[title="专项巡察整改情况“回头看”"]').click();
+    await choose(page, dialog.getByLabel('回头看检查'), '专项巡察整改情况“回头看”');
     const inAMonth = new Date(Date.now() + 30 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
     await dialog.getByLabel('新的整改期限').fill(inAMonth);
     await dialog.getByLabel('新的整改期限').press('Enter');
@@ -375,8 +373,7 @@ describe('the ledger, inspections, interviews and the audit trail', () => {
     await page.getByTestId('plan-inspection').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('标题').fill('网络意识形态阵地交叉检查');
-    await dialog.getByLabel('类型').click();
-    await page.locator('.ant-select-item-option[title="交叉检查"]').click();
+    await choose(page, dialog.getByLabel('类型'), '交叉检查');
     await dialog.getByRole('combobox', { name: /指定单位/ }).click();
     await page.locator('.ant-select-item-option[title="河庄街道"]').click();
     await page.keyboard.press('Escape');
@@ -393,13 +390,11 @@ describe('the ledger, inspections, interviews and the audit trail', () => {
     await page.getByText('检查中').first().waitFor();
     await page.getByTestId('record-finding').click();
     const record = page.getByRole('dialog');
-    await record.getByLabel('责任单位').click();
-    await page.locator('.ant-select-item-option[title="河庄街道"]').click();
+    await choose(page, record.getByLabel('责任单位'), '河庄街道');
     await record.getByLabel('问题', { exact: true }).fill('街道公众号未落实“三审三校”');
     await record.getByLabel('问题描述').fill('抽查发现河庄街道公众号3篇推文未经审核即发布。');
     // 钱塘区 keeps no 责任清单 in the demo: the basis is a rule, named by hand.
-    await record.getByLabel('依据类型').click();
-    await page.locator('.ant-select-item-option[title="制度规定"]').click();
+    await choose(page, record.getByLabel('依据类型'), '制度规定');
     await record.getByLabel('依据条目').fill('《党委（党组）意识形态工作责任制实施办法》第八条');
     await record.getByLabel('依据原文').fill('建立健全审核发布制度。');
     await record.locator('.ant-modal-title').click();
@@ -471,8 +466,7 @@ describe('the ledger, inspections, interviews and the audit trail', () => {
   it('shows the actions just done in the audit explorer, and verifies the chain', async () => {
     const { page, context } = await signedInPage(browser, url, 'hz.inspector');
     await openMenu(page, '审计');
-    await page.getByTestId('audit-filters').getByTestId('district-select').click();
-    await page.locator('.ant-select-item-option[title="钱塘区"]').click();
+    await choose(page, page.getByTestId('audit-filters').getByTestId('district-select'), '钱塘区');
     await page.getByPlaceholder('记录编号').fill(networkFindingId);
     await page.getByPlaceholder('记录编号').press('Enter');
     const events = page.getByTestId('audit-events');
