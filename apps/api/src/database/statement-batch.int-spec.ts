@@ -139,6 +139,17 @@ describe('a transaction sent in as few messages as its statements allow', () => 
     expect((await client.query('SELECT count(*)::int AS n FROM batch_probe')).rows).toEqual([{ n: 0 }]);
   });
 
+  it('a parameter holding a NUL, which no message text can carry, travels as a parameter and is refused as before', async () => {
+    const batch = new StatementBatch(counting, 'START TRANSACTION');
+    await batch.query('INSERT INTO batch_probe VALUES ($1, $2)', [1, 'waits']);
+    await expect(batch.query('SELECT id FROM batch_probe WHERE note = $1', ['nul\u0000here'])).rejects.toMatchObject({ code: '22021' });
+    expect(messages).toEqual([`START TRANSACTION;\nINSERT INTO batch_probe VALUES ('1', 'waits')`, 'SELECT id FROM batch_probe WHERE note = $1']);
+    await client.query('ROLLBACK');
+    const single = new StatementBatch(counting, 'START TRANSACTION READ ONLY', true);
+    await expect(single.query('SELECT $1::text AS v', ['nul\u0000'])).rejects.toMatchObject({ code: '22021' });
+    await client.query('ROLLBACK');
+  });
+
   it('statements returning rows are never held back', async () => {
     const batch = new StatementBatch(counting, 'START TRANSACTION');
     expect(await batch.query('INSERT INTO batch_probe VALUES ($1, $2) RETURNING id', [7, 'returned'])).toEqual([{ id: 7 }]);

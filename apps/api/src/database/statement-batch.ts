@@ -17,8 +17,15 @@ function literalOf(value: unknown): string {
   if (Buffer.isBuffer(value)) return escapeLiteral(`\\x${value.toString('hex')}`);
   const prepared = prepareValue(value);
   if (prepared === null) return 'NULL';
+  if (typeof prepared === 'string' && prepared.includes('\u0000')) throw new NotALiteralError();
   return escapeLiteral(Buffer.isBuffer(prepared) ? `\\x${prepared.toString('hex')}` : prepared);
 }
+
+/**
+ * A NUL cannot be written into a message's text (the protocol ends the text there); such a
+ * statement is sent with its parameters, and PostgreSQL refuses the NUL as it always did.
+ */
+class NotALiteralError extends Error {}
 
 /**
  * The statement with each `$n` outside quotes, quoted identifiers and comments replaced by its
@@ -108,16 +115,30 @@ export class StatementBatch implements Sql {
 
   async query<Row = Record<string, unknown>>(text: string, parameters: unknown[] = []): Promise<Row[]> {
     if (this.committed) throw new SecondStatementError();
+    let literal: string;
+    try {
+      literal = withLiterals(text, parameters);
+    } catch (error) {
+      if (!(error instanceof NotALiteralError)) throw error;
+      // What waits goes first, then this statement alone, with its parameters.
+      if (this.waiting.length > 0) await this.send(this.waiting.splice(0));
+      const rows = rowsFromEnd<Row>(await this.client.query(text, parameters));
+      if (this.single) {
+        await this.send(['COMMIT']);
+        this.committed = true;
+      }
+      return rows;
+    }
     if (this.single) {
       this.committed = true;
-      return rowsFromEnd<Row>(await this.send([...this.waiting.splice(0), withLiterals(text, parameters), 'COMMIT']), 2);
+      return rowsFromEnd<Row>(await this.send([...this.waiting.splice(0), literal, 'COMMIT']), 2);
     }
     if (isUnansweredWrite(text)) {
-      this.waiting.push(withLiterals(text, parameters));
+      this.waiting.push(literal);
       return [];
     }
     if (this.waiting.length === 0) return rowsFromEnd<Row>(await this.client.query(text, parameters));
-    return rowsFromEnd<Row>(await this.send([...this.waiting.splice(0), withLiterals(text, parameters)]));
+    return rowsFromEnd<Row>(await this.send([...this.waiting.splice(0), literal]));
   }
 
   /** Sends what waits, then COMMIT, in one message; nothing at all when the transaction never started or already ended. */
