@@ -30,9 +30,10 @@ export class LiveEventTail {
   async skipToHead(): Promise<void> {
     this.readPosition = await this.transactions.runForAllTenants(async (sql) => {
       const [head] = await sql.query<{ transaction_id: string; position: string }>(
+        // Ordered by the column, not the text alias: text puts '999' after '1000', and cannot use the index.
         `SELECT transaction_id::text AS transaction_id, position FROM events
           WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+          ORDER BY events.transaction_id DESC, events.position DESC LIMIT 1`,
       );
       return head ? { transactionId: head.transaction_id, position: head.position } : { transactionId: '0', position: '0' };
     });
