@@ -15,15 +15,31 @@ export interface KnownStreamStates {
 }
 
 /**
+ * A rebuild's fast path for one projection: the events are folded in memory, so no row is read
+ * back, and where the projection has a bulk path each table's rows are written many to a
+ * statement instead of a few statements for every event.
+ */
+export interface ProjectionRebuild {
+  /** Takes the next event; a tenant's events come in chain order. */
+  fold(event: RecordedEvent): void;
+  /** Rows folded and not yet written, so the caller can bound the memory they take. */
+  readonly pendingRows: number;
+  /** Writes every row that changed since the last write; they are then exactly the rows applying each event would have left. */
+  write(sql: Sql): Promise<void>;
+}
+
+/**
  * A read model kept in the same transaction as the events it is made from, so a client reads its
  * own writes. It must be rebuildable: applying the whole log to empty tables gives the live tables.
  */
 export interface InlineProjection {
   readonly name: string;
-  /** The tables it owns, emptied before a rebuild. */
+  /** The tables it owns, emptied before a rebuild. None: a side effect (a queue), which a rebuild does not run. */
   readonly tables: readonly string[];
   readonly handles: readonly string[];
   apply(sql: Sql, event: RecordedEvent, stateBefore?: { decider: object; state: unknown }): Promise<void>;
+  /** A fresh fold for a rebuild, where the projection has one; a rebuild applies each event otherwise. */
+  rebuild?(): ProjectionRebuild;
 }
 
 /** Every inline projection, by the event types it handles; areas register theirs at start-up. */

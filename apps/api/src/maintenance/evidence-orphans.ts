@@ -5,6 +5,7 @@ import { evidenceHashesOf, readStoredChain } from '@zeren/events';
 import { loadConfig } from '../config/app-config';
 import { prepareDatabase } from '../database/database-bootstrap';
 import { EvidenceStore } from '../evidence/evidence-store';
+import { clientSql } from './client-sql';
 
 export interface EvidenceOrphan {
   /** A stored file's sha256, or an interrupted upload's name under .incoming. */
@@ -15,7 +16,7 @@ export interface EvidenceOrphan {
 
 /** Every evidence hash any event of any tenant cites (read as the owner, across tenants). */
 export async function referencedEvidence(owner: Client): Promise<Set<string>> {
-  const sql = { query: async <Row>(text: string, parameters?: unknown[]) => (await owner.query(text, parameters)).rows as Row[] };
+  const sql = clientSql(owner);
   const referenced = new Set<string>();
   const { rows } = await owner.query<{ tenant_id: string }>('SELECT tenant_id FROM tenant_chain_heads');
   for (const { tenant_id } of rows) for await (const link of readStoredChain(sql, tenant_id)) for (const hash of evidenceHashesOf(link.content)) referenced.add(hash);
