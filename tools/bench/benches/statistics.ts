@@ -100,7 +100,7 @@ export async function statisticsBench(context: BenchContext): Promise<BenchResul
     rows,
     notes: [
       'One GraphQL request (rectificationStatistics for the city and districtRanking) through the real API as a city inspector, sequentially, timed at the client over loopback.',
-      'Where the time goes: two SQL statements per request (the city figures and the ranking), each counting finding_status_periods as of the instant by district and status, with on-time sign-offs and warning colours judged in China time, over two covering partial indexes; Node only turns the counts into figures. The count still grows with the city\'s findings: keeping the counts up to date in the projection would make it constant.',
+      'Where the time goes: two SQL statements per request (the city figures and the ranking), each reading the periods of finding_status_periods in force at the instant from two covering partial indexes and counting them by district, status and one bucket (signed off on time, or the warning colour on the instant\'s date in China time) in a hash aggregate; Node only turns the counts into figures. An earlier form joined every period to its finding and sorted them for five filtered counts: three times slower at this size. The count still grows with the city\'s findings: keeping the counts up to date in the projection would make it constant.',
       'The check folds every Finding stream of the city from the events table with the domain decider up to the answer\'s asOf and applies libs/domain rectificationFigures, for the city and for each district.',
     ],
   };

@@ -135,7 +135,8 @@ describe('the findings projection', () => {
         expect(projected).toEqual(folded);
         if (folded.status === 'NONE') throw new Error('the finding was recorded');
         expect(checkIns).toBe(folded.checkInCount);
-        // The stretches of time are contiguous and the open one is the finding as it is now.
+        // The first stretch starts when the finding was recorded (statistics rely on it); they are contiguous, and the open one is the finding as it is now.
+        expect(periods[0]!.valid_from.toISOString()).toBe(folded.recordedAt);
         for (let i = 1; i < periods.length; i++) expect(periods[i - 1]!.valid_to).toEqual(periods[i]!.valid_from);
         expect(periods[periods.length - 1]).toMatchObject({ status: folded.status, unit_id: folded.unitId, deadline: folded.deadline, valid_to: null });
       }),

@@ -56,8 +56,8 @@ function seededRandom(seed: number): (below: number) => number {
 
 /**
  * Findings with one to four status periods each: every status, deadlines from passed to far off,
- * changes and sign-offs on a China midnight or the millisecond before it, and a few findings whose
- * recorded instant is later than their first period (the figures go by the recorded instant).
+ * changes and sign-offs on a China midnight or the millisecond before it. As the projection does, a
+ * finding's first period starts at the instant it was recorded.
  */
 function generateFindings(count: number): GeneratedFinding[] {
   const random = seededRandom(20260301);
@@ -73,8 +73,7 @@ function generateFindings(count: number): GeneratedFinding[] {
       periods.push({ status, deadline, unitId: pick(unitIds), inspectionId: pick(inspectionIds), validFrom });
       at = validFrom.getTime() + 1 + random(12 * DAY_MS);
     }
-    const recordedAt = new Date(periods[0]!.validFrom.getTime() + (random(8) === 0 ? random(5 * DAY_MS) : 0));
-    return { id: randomUUID(), tenantId: pick(tenantIds), recordedAt, periods };
+    return { id: randomUUID(), tenantId: pick(tenantIds), recordedAt: periods[0]!.validFrom, periods };
   });
 }
 
