@@ -10,5 +10,5 @@ export { ScopedTransactions } from '../../apps/api/src/database/scoped-transacti
 export type { Sql } from '../../apps/api/src/database/sql';
 export { EventStore } from '../../apps/api/src/event-store/event-store';
 export { JsonLogger } from '../../apps/api/src/logging/json-logger';
-export { replayProjections } from '../../apps/api/src/maintenance/projection-replay';
+export { projectTenantChain, rebuiltProjections, replayProjections } from '../../apps/api/src/maintenance/projection-replay';
 export { startServer, type RunningServer } from '../../apps/api/src/server';

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { startBenchApp, withClient, type BenchPostgres } from '../bench-environment';
 import { CityDataGenerator, type DataPlan, type GeneratedCommit, type GeneratedDistrict } from './city-data-generator';
 import { appendCommits, BulkEventWriter } from './event-sinks';
-import { EventStore, ProjectionRegistry, ScopedTransactions, type RunningServer } from '../api';
+import { EventStore, projectTenantChain, ProjectionRegistry, rebuiltProjections, ScopedTransactions, type RunningServer } from '../api';
 
 /** How many still-open findings per district are kept for the write benchmarks. */
 const OPEN_FINDINGS_KEPT = 40;
@@ -20,18 +20,27 @@ export interface BenchDataSet {
   close(): Promise<void>;
 }
 
+/** Runs work in a transaction of the client. */
+async function inTransaction<T>(client: Client, work: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
 /**
  * A running application on its own database filled with generated data: through the product's
- * append path (`append`) or the bulk path that gives the same rows (`bulk`, for large data sets).
+ * append path (`append`) or, for large data sets, the bulk path that gives the same rows (`bulk`):
+ * the platform chain (cities and districts) through the append path too, then each district's
+ * events written in bulk and its projections built by the rebuild's code (projectTenantChain)
+ * into the live tables.
  */
-export async function buildDataSet(
-  postgres: BenchPostgres,
-  plan: DataPlan,
-  path: 'append' | 'bulk',
-  log: (message: string) => void,
-  /** false: events only, no projections (for benchmarks that read nothing else). */
-  withProjections = true,
-): Promise<BenchDataSet> {
+export async function buildDataSet(postgres: BenchPostgres, plan: DataPlan, path: 'append' | 'bulk', log: (message: string) => void): Promise<BenchDataSet> {
   const { server, ownerUrl, dataDir } = await startBenchApp(postgres, `zeren_bench_${path}`);
   const generator = new CityDataGenerator(plan);
   const districts: BenchDataSet['districts'] = [];
@@ -41,14 +50,14 @@ export async function buildDataSet(
   const count = (commits: readonly GeneratedCommit[]) => commits.reduce((sum, commit) => sum + commit.events.length, 0);
   const started = Date.now();
   const progress = () => log(`  data: ${districts.length}/${generator.totalDistricts} districts, ${events.toLocaleString('en')} events, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const services = {
+    transactions: server.app.get(ScopedTransactions),
+    store: server.app.get(EventStore),
+    projections: server.app.get(ProjectionRegistry),
+  };
+  events += await appendCommits(services, [generator.platformCommits()], 1);
 
   if (path === 'append') {
-    const services = {
-      transactions: server.app.get(ScopedTransactions),
-      store: server.app.get(EventStore),
-      projections: server.app.get(ProjectionRegistry),
-    };
-    events += await appendCommits(services, [generator.platformCommits()], 1);
     const batch: GeneratedCommit[][] = [];
     for (const district of generator.districts()) {
       keep(district);
@@ -60,42 +69,35 @@ export async function buildDataSet(
     }
     events += await appendCommits(services, batch, 8);
   } else {
-    const openWriter = async () => {
-      const owner = new Client({ connectionString: ownerUrl });
-      await owner.connect();
-      return BulkEventWriter.open(owner, eventCatalogue, withProjections ? server.app.get(ProjectionRegistry).all() : [], tenantIds);
-    };
-    const tenantIds = generator.layout.cities.flatMap((city) => city.districts.map((district) => district.tenantId));
     // The notification consumer would otherwise chase the whole data set while it is loaded.
     await withClient(ownerUrl, (client) => client.query(`UPDATE consumer_checkpoints SET transaction_id = '18446744073709551615', position = 9223372036854775807`));
-    const platformWriter = await openWriter();
-    const platform = generator.platformCommits();
-    await platformWriter.write(platform);
-    await platformWriter.close();
-    events += count(platform);
+    const projections = rebuiltProjections(services.projections.all());
     // Districts are independent chains: a few connections load them side by side.
     const source = generator.districts();
     const worker = async () => {
-      const writer = await openWriter();
+      const owner = new Client({ connectionString: ownerUrl });
+      await owner.connect();
       try {
+        const writer = new BulkEventWriter(owner, eventCatalogue);
         for (let next = source.next(); !next.done; next = source.next()) {
-          keep(next.value);
-          await writer.write(next.value.commits);
-          events += count(next.value.commits);
+          const district = next.value;
+          keep(district);
+          await writer.write(district.commits);
+          // Committed first: the projections are built from the log, as a rebuild builds them.
+          await writer.flush();
+          await inTransaction(owner, () => projectTenantChain(owner, services.store, projections, district.tenantId));
+          events += count(district.commits);
           if (districts.length % 10 === 0) progress();
         }
       } finally {
-        await writer.close();
+        await owner.end();
       }
     };
     await Promise.all(Array.from({ length: BULK_WRITERS }, worker));
-    if (withProjections) {
-      await withClient(ownerUrl, (client) => client.query(`UPDATE consumer_checkpoints SET (transaction_id, position) = (SELECT max(transaction_id), max(position) FROM events)`));
-    }
-    await withClient(ownerUrl, (client) => client.query('VACUUM ANALYZE'));
+    await withClient(ownerUrl, (client) => client.query(`UPDATE consumer_checkpoints SET (transaction_id, position) = (SELECT max(transaction_id), max(position) FROM events)`));
   }
   progress();
-  if (path === 'append') await withClient(ownerUrl, (client) => client.query('VACUUM ANALYZE'));
+  await withClient(ownerUrl, (client) => client.query('VACUUM ANALYZE'));
   return {
     server,
     ownerUrl,

@@ -1,7 +1,7 @@
-import { canonicalEventContent, chainHash, GENESIS_HASH, PLATFORM_TENANT_ID, type EventMetadata, type HashedEventContent, type EventRegistry, type RecordedEvent } from '@zeren/events';
+import { canonicalEventContent, chainHash, GENESIS_HASH, type EventMetadata, type HashedEventContent, type EventRegistry, type RecordedEvent } from '@zeren/events';
 import type { Client } from 'pg';
 import type { GeneratedCommit } from './city-data-generator';
-import type { EventStore, InlineProjection, ScopedTransactions, Sql } from '../api';
+import type { EventStore, ScopedTransactions, Sql } from '../api';
 
 export function metadataOf(commit: GeneratedCommit): EventMetadata {
   return { actorId: commit.actor.id, actorRole: commit.actor.role, actingForTenantId: commit.tenantId, requestId: commit.requestId };
@@ -52,33 +52,20 @@ interface BulkRow extends HashedEventContent {
 const BULK_BATCH = 4000;
 
 /**
- * The fast path for large data sets, giving the rows zeren_append would give: the same schema
- * validation, canonical bytes and sha256 chain, computed here and inserted many rows per
- * statement; the inline projections then run over the inserted events in chain order, in the same
- * transaction, as they would inline. Runs as the owner.
+ * The fast path for large data sets, giving the event rows zeren_append would give: the same
+ * schema validation, canonical bytes and sha256 chain, computed here and inserted many rows per
+ * statement. It writes events only; the projections are built from them afterwards by the
+ * rebuild's own code (projectTenantChain). Runs as the owner, on a connection the caller owns.
  */
 export class BulkEventWriter {
   private readonly heads = new Map<string, { position: number; hash: Buffer }>();
-  private readonly byType = new Map<string, InlineProjection[]>();
   private pending: BulkRow[] = [];
-  written = 0;
 
-  private constructor(
+  /** Its chains start with it: it writes new districts' chains from their first event. */
+  constructor(
     private readonly owner: Client,
     private readonly registry: EventRegistry,
-    projections: readonly InlineProjection[],
-    private readonly tenantIds: readonly string[],
-  ) {
-    for (const projection of projections) for (const type of projection.handles) this.byType.set(type, [...(this.byType.get(type) ?? []), projection]);
-  }
-
-  /** Continues the chains already in the database (the platform's first administrator, say). */
-  static async open(owner: Client, registry: EventRegistry, projections: readonly InlineProjection[], tenantIds: readonly string[]): Promise<BulkEventWriter> {
-    const writer = new BulkEventWriter(owner, registry, projections, tenantIds);
-    const { rows } = await owner.query<{ tenant_id: string; tenant_position: string; hash: Buffer }>('SELECT tenant_id, tenant_position, hash FROM tenant_chain_heads');
-    for (const row of rows) writer.heads.set(row.tenant_id, { position: Number(row.tenant_position), hash: row.hash });
-    return writer;
-  }
+  ) {}
 
   async write(commits: readonly GeneratedCommit[]): Promise<void> {
     for (const commit of commits) {
@@ -112,31 +99,21 @@ export class BulkEventWriter {
     }
   }
 
-  /** Writes what is left and ends the connection. */
-  async close(): Promise<void> {
-    try {
-      await this.flush();
-    } finally {
-      await this.owner.end();
-    }
-  }
-
-  /** Writes what is pending and moves the chain heads. */
+  /** Writes what is pending and moves the chain heads, in one transaction. */
   async flush(): Promise<void> {
     const rows = this.pending;
     this.pending = [];
     if (rows.length === 0) return;
-    const sql: Sql = { query: async <Row>(text: string, parameters?: unknown[]) => (await this.owner.query(text, parameters)).rows as Row[] };
     await this.owner.query('BEGIN');
     try {
-      await this.owner.query(`SELECT set_config('zeren.tenant_ids', $1, true)`, [`{${[PLATFORM_TENANT_ID, ...this.tenantIds].join(',')}}`]);
+      const tenantIds = [...new Set(rows.map((row) => row.tenantId))];
+      await this.owner.query(`SELECT set_config('zeren.tenant_ids', $1, true)`, [`{${tenantIds.join(',')}}`]);
       const column = <T>(pick: (row: BulkRow) => T): T[] => rows.map(pick);
-      const inserted = await this.owner.query<{ position: string; transaction_id: string }>(
+      await this.owner.query(
         `INSERT INTO events (tenant_id, tenant_position, stream_type, stream_id, version, type, schema_version, data, metadata,
                              recorded_at, effective_at, prev_hash, hash)
          SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[], $5::int[], $6::text[], $7::int[], $8::jsonb[],
-                              $9::jsonb[], $10::timestamptz[], $11::timestamptz[], $12::bytea[], $13::bytea[])
-         RETURNING position, transaction_id`,
+                              $9::jsonb[], $10::timestamptz[], $11::timestamptz[], $12::bytea[], $13::bytea[])`,
         [
           column((row) => row.tenantId),
           column((row) => row.tenantPosition),
@@ -153,29 +130,7 @@ export class BulkEventWriter {
           column((row) => row.hash),
         ],
       );
-      // Positions come from the identity column in insertion order; the projections read them.
-      const positions = inserted.rows.map((row) => BigInt(row.position)).sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
-      for (const [index, row] of rows.entries()) {
-        const event: RecordedEvent = {
-          position: positions[index]!,
-          tenantPosition: BigInt(row.tenantPosition),
-          tenantId: row.tenantId,
-          streamType: row.streamType,
-          streamId: row.streamId,
-          version: row.version,
-          type: row.type,
-          schemaVersion: row.schemaVersion,
-          data: row.data,
-          metadata: row.metadata,
-          recordedAt: new Date(row.recordedAt),
-          effectiveAt: row.effectiveAt ? new Date(row.effectiveAt) : null,
-          transactionId: BigInt(inserted.rows[0]!.transaction_id),
-          prevHash: row.prevHash,
-          hash: row.hash,
-        };
-        for (const projection of this.byType.get(event.type) ?? []) await projection.apply(sql, event);
-      }
-      const heads = [...new Set(rows.map((row) => row.tenantId))].map((tenantId) => ({ tenantId, ...this.heads.get(tenantId)! }));
+      const heads = tenantIds.map((tenantId) => ({ tenantId, ...this.heads.get(tenantId)! }));
       await this.owner.query(
         `INSERT INTO tenant_chain_heads (tenant_id, tenant_position, hash)
          SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::bytea[])
@@ -183,7 +138,6 @@ export class BulkEventWriter {
         [heads.map((head) => head.tenantId), heads.map((head) => head.position), heads.map((head) => head.hash)],
       );
       await this.owner.query('COMMIT');
-      this.written += rows.length;
     } catch (error) {
       await this.owner.query('ROLLBACK').catch(() => undefined);
       throw error;
