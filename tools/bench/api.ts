@@ -7,6 +7,7 @@ export { verifyTenantChain } from '../../apps/api/src/audit/chain-verification';
 export { loadConfig } from '../../apps/api/src/config/app-config';
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../apps/api/src/database/embedded-postgres';
 export { ScopedTransactions } from '../../apps/api/src/database/scoped-transactions';
+export { statementsOf } from '../../apps/api/src/database/statement-batch';
 export type { Sql } from '../../apps/api/src/database/sql';
 export { EventStore } from '../../apps/api/src/event-store/event-store';
 export { JsonLogger } from '../../apps/api/src/logging/json-logger';

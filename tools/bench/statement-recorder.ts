@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { statementsOf } from './api';
 
 export interface RecordedStatement {
   text: string;
@@ -30,13 +31,9 @@ export async function recordStatements(work: () => Promise<unknown>): Promise<Re
   return recorded;
 }
 
-/**
- * The statements of one message: the API sends several in one round trip, joined by ';' and a
- * newline (apps/api/src/database/statement-batch.ts). Good enough for the bench's own data, whose
- * texts hold no such pair.
- */
+/** The statements of one message: the API sends several in one round trip. */
 export function statementsIn(message: RecordedStatement): string[] {
-  return message.text.split(';\n');
+  return statementsOf(message.text);
 }
 
 /** A message's statements by their first words, for a note: `[START TRANSACTION · SELECT set_config]`. */

@@ -2,7 +2,7 @@ import { QueryFailedError, type DataSource, type QueryRunner } from 'typeorm';
 import { PLATFORM_TENANT_ID } from '@zeren/events';
 import { isUuid } from '@zeren/domain';
 import type { Sql } from './sql';
-import { StatementBatch, type StatementClient } from './statement-batch';
+import { StatementBatch, STATEMENT_SEPARATOR, type StatementClient } from './statement-batch';
 
 /** The tenants one transaction may see and write; row-level security enforces it in the database. */
 export interface TenantScope {
@@ -31,7 +31,8 @@ export interface TransactionOptions {
   singleStatement?: boolean;
 }
 
-const setScopeTo = (value: string): string => `SELECT set_config('zeren.tenant_ids', ${value}, true)`;
+/** Opens a transaction with its tenant scope: two statements, sent with the transaction's first. */
+const opening = (start: string, scope: string): string => [start, `SELECT set_config('zeren.tenant_ids', ${scope}, true)`].join(STATEMENT_SEPARATOR);
 
 /**
  * Every database touch of a request runs in one transaction with its tenant scope set locally
@@ -48,7 +49,12 @@ export class ScopedTransactions {
 
   /** On the primary: every command, and reads that must see the caller's own writes. */
   async run<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.transaction(this.dataSource, `START TRANSACTION; ${setScopeTo(scopeLiteral(scope))}`, work, options);
+    return this.transaction(this.dataSource, opening('START TRANSACTION', scopeLiteral(scope)), work, options);
+  }
+
+  /** One statement's rows on the primary, the whole transaction one round trip: a record looked up by id. */
+  lookup<Row>(scope: TenantScope, text: string, parameters: unknown[]): Promise<Row[]> {
+    return this.run(scope, (sql) => sql.query<Row>(text, parameters), { singleStatement: true });
   }
 
   /**
@@ -56,13 +62,13 @@ export class ScopedTransactions {
    * READ ONLY on the primary too, so work that writes fails the same way with or without a replica.
    */
   async read<T>(scope: TenantScope, work: (sql: Sql) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.transaction(this.replica, `START TRANSACTION READ ONLY; ${setScopeTo(scopeLiteral(scope))}`, work, options);
+    return this.transaction(this.replica, opening('START TRANSACTION READ ONLY', scopeLiteral(scope)), work, options);
   }
 
   /** Background jobs (consumers, scheduler, replay) work across every registered tenant. */
   runForAllTenants<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     const everyTenant = `(SELECT array_append(coalesce(array_agg(id), '{}'), '${PLATFORM_TENANT_ID}'::uuid) FROM tenants)::text`;
-    return this.transaction(this.dataSource, `START TRANSACTION; ${setScopeTo(everyTenant)}`, work);
+    return this.transaction(this.dataSource, opening('START TRANSACTION', everyTenant), work);
   }
 
   private async transaction<T>(dataSource: DataSource, begin: string, work: (sql: Sql) => Promise<T>, options: TransactionOptions = {}): Promise<T> {

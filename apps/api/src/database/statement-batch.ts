@@ -2,6 +2,17 @@ import { escapeLiteral } from 'pg';
 import { prepareValue } from 'pg/lib/utils';
 import type { Sql } from './sql';
 
+/** What joins the statements of one message. */
+export const STATEMENT_SEPARATOR = ';\n';
+
+/**
+ * The statements of one message a batch sent. Good enough for reading a message back (tests, the
+ * bench): a literal that itself holds the separator would be split too.
+ */
+export function statementsOf(message: string): string[] {
+  return message.split(STATEMENT_SEPARATOR);
+}
+
 /** The part of a pg client a batch needs: one query with its rows, or several with theirs. */
 export interface StatementClient {
   query(text: string, parameters?: unknown[]): Promise<{ rows: unknown[] } | Array<{ rows: unknown[] }>>;
@@ -154,6 +165,6 @@ export class StatementBatch implements Sql {
 
   private send(statements: string[]): ReturnType<StatementClient['query']> {
     this.opened = true;
-    return this.client.query(statements.join(';\n'));
+    return this.client.query(statements.join(STATEMENT_SEPARATOR));
   }
 }

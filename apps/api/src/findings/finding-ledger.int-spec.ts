@@ -3,6 +3,7 @@ import { expectData, setUpDistrictWorld, type DistrictWorld } from '../../test/f
 import { daysFromToday, FINDING_FIELDS, recordedFinding, startedInspection, uploadEvidence, type FindingFields } from '../../test/fixtures/rectification';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { withOwner } from '../../test/test-database';
+import { statementsOf } from '../database/statement-batch';
 import { requestContext } from '../logging/request-context';
 
 let app: TestApp;
@@ -224,7 +225,7 @@ describe('batching nested fields', () => {
       // Several statements may travel in one message (database/statement-batch.ts): each counts.
       const text = typeof args[0] === 'string' ? args[0] : '';
       if (requestContext.getStore()) {
-        statements.push(...text.split(';\n').filter((statement) => !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET TRANSACTION|SELECT set_config)/i.test(statement)));
+        statements.push(...statementsOf(text).filter((statement) => !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET TRANSACTION|SELECT set_config)/i.test(statement)));
       }
       return (original as (...all: unknown[]) => unknown).apply(this, args);
     } as typeof original);

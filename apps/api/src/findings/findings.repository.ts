@@ -223,11 +223,9 @@ function filterConditions(query: FindingListQuery, params: SqlParams): string[] 
 export class FindingsRepository {
   constructor(@Inject(ScopedTransactions) private readonly transactions: ScopedTransactions) {}
 
-  find(tenantIds: readonly string[], id: string): Promise<FindingRecord | undefined> {
-    return this.transactions.run({ tenantIds }, async (sql) => {
-      const [row] = await sql.query<FindingRow>(`SELECT ${findingColumns('f')} FROM findings f WHERE f.id = $1`, [id]);
-      return row ? toFindingRecord(row) : undefined;
-    }, { singleStatement: true });
+  async find(tenantIds: readonly string[], id: string): Promise<FindingRecord | undefined> {
+    const [row] = await this.transactions.lookup<FindingRow>({ tenantIds }, `SELECT ${findingColumns('f')} FROM findings f WHERE f.id = $1`, [id]);
+    return row ? toFindingRecord(row) : undefined;
   }
 
   /**

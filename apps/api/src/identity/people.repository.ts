@@ -41,11 +41,9 @@ function toPerson(row: PersonRow & { tenant_id: string }): PersonRecord {
 export class PeopleRepository {
   constructor(@Inject(ScopedTransactions) private readonly transactions: ScopedTransactions) {}
 
-  find(tenantIds: readonly string[], personId: string): Promise<PersonRecord | undefined> {
-    return this.transactions.run({ tenantIds }, async (sql) => {
-      const [row] = await sql.query<PersonRow & { tenant_id: string }>(`SELECT ${COLUMNS} FROM people WHERE id = $1`, [personId]);
-      return row ? toPerson(row) : undefined;
-    }, { singleStatement: true });
+  async find(tenantIds: readonly string[], personId: string): Promise<PersonRecord | undefined> {
+    const [row] = await this.transactions.lookup<PersonRow & { tenant_id: string }>({ tenantIds }, `SELECT ${COLUMNS} FROM people WHERE id = $1`, [personId]);
+    return row ? toPerson(row) : undefined;
   }
 
   list(tenantIds: readonly string[], filter: { tenantId?: string; unitId?: string }): Promise<PersonRecord[]> {

@@ -123,11 +123,9 @@ export function inspectionKeyset(order: InspectionOrder): Keyset<InspectionRow> 
 export class InspectionsRepository {
   constructor(@Inject(ScopedTransactions) private readonly transactions: ScopedTransactions) {}
 
-  find(tenantIds: readonly string[], id: string): Promise<InspectionRecord | undefined> {
-    return this.transactions.run({ tenantIds }, async (sql) => {
-      const [row] = await sql.query<InspectionRow>(`SELECT ${INSPECTION_COLUMNS} FROM inspections i WHERE i.id = $1`, [id]);
-      return row ? toInspectionRecord(row) : undefined;
-    }, { singleStatement: true });
+  async find(tenantIds: readonly string[], id: string): Promise<InspectionRecord | undefined> {
+    const [row] = await this.transactions.lookup<InspectionRow>({ tenantIds }, `SELECT ${INSPECTION_COLUMNS} FROM inspections i WHERE i.id = $1`, [id]);
+    return row ? toInspectionRecord(row) : undefined;
   }
 
   byKeys(tenantIds: readonly string[], keys: readonly TenantKey[]): Promise<InspectionRecord[]> {

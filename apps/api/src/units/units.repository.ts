@@ -69,11 +69,9 @@ export interface TenantKey {
 export class UnitsRepository {
   constructor(@Inject(ScopedTransactions) private readonly transactions: ScopedTransactions) {}
 
-  find(tenantIds: readonly string[], id: string): Promise<UnitRecord | undefined> {
-    return this.transactions.run({ tenantIds }, async (sql) => {
-      const [row] = await sql.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1`, [id]);
-      return row ? toUnitRecord(row) : undefined;
-    }, { singleStatement: true });
+  async find(tenantIds: readonly string[], id: string): Promise<UnitRecord | undefined> {
+    const [row] = await this.transactions.lookup<UnitRow>({ tenantIds }, `SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1`, [id]);
+    return row ? toUnitRecord(row) : undefined;
   }
 
   /** Every unit the ability lets the caller read, tree order: parents before their children. */
