@@ -4,7 +4,7 @@ import type { Actor, Decider } from '@zeren/domain';
 import { canonicalJson, type EventMetadata, type RecordedEvent } from '@zeren/events';
 import { ScopedTransactions, type TenantScope } from '../database/scoped-transactions';
 import type { Sql } from '../database/sql';
-import { EventStore } from '../event-store/event-store';
+import { EventStore, type StreamEvent } from '../event-store/event-store';
 import { ConcurrencyConflictError } from '../event-store/event-store.errors';
 import { requestContext } from '../logging/request-context';
 import { IdempotencyKeyReuseError } from './command-errors';
@@ -39,7 +39,7 @@ export interface CommandOutcome<Event> {
 const now = (): Date => new Date();
 
 /** Whether every event after the version the client read only tells people something (a 三色预警). */
-function onlyNoticesSince(history: readonly RecordedEvent[], readVersion: number, decider: Pick<Decider<unknown, unknown, unknown>, 'noticeEvents'>): boolean {
+function onlyNoticesSince(history: readonly StreamEvent[], readVersion: number, decider: Pick<Decider<unknown, unknown, unknown>, 'noticeEvents'>): boolean {
   const since = history.filter((event) => event.version > readVersion);
   return readVersion < (history.at(-1)?.version ?? 0) && since.every((event) => decider.noticeEvents?.includes(event.type) ?? false);
 }

@@ -46,6 +46,11 @@ export interface EventRow {
 export const EVENT_COLUMNS = `position, tenant_position, tenant_id, stream_type, stream_id, version, type, schema_version,
   data, metadata, recorded_at, effective_at, transaction_id, prev_hash, hash`;
 
+/** What folding a stream needs of each event (a decision, time travel): not its place in the chain, its hashes or metadata. */
+export type StreamEvent = Pick<RecordedEvent, 'version' | 'type' | 'schemaVersion' | 'data' | 'recordedAt'>;
+
+type StreamEventRow = Pick<EventRow, 'version' | 'type' | 'schema_version' | 'data' | 'recorded_at'>;
+
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
     position: BigInt(row.position),
@@ -147,15 +152,18 @@ export class EventStore {
     return { nextExpectedVersion: recorded[recorded.length - 1]!.version, recorded };
   }
 
-  /** A stream's events in version order; with asOf, only those recorded at or before that instant. */
-  async readStream(sql: Sql, tenantId: string, streamId: string, options: { asOf?: Date } = {}): Promise<RecordedEvent[]> {
-    const rows = await sql.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events
+  /**
+   * A stream's events in version order; with asOf, only those recorded at or before that instant.
+   * Only what a fold needs is read: a third of the bytes to send and decode of the whole rows.
+   */
+  async readStream(sql: Sql, tenantId: string, streamId: string, options: { asOf?: Date } = {}): Promise<StreamEvent[]> {
+    const rows = await sql.query<StreamEventRow>(
+      `SELECT version, type, schema_version, data, recorded_at FROM events
         WHERE tenant_id = $1 AND stream_id = $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3)
         ORDER BY version`,
       [tenantId, streamId, options.asOf ?? null],
     );
-    return rows.map((row) => this.upcast(toRecordedEvent(row)));
+    return rows.map((row) => this.upcast({ version: row.version, type: row.type, schemaVersion: row.schema_version, data: row.data, recordedAt: row.recorded_at }));
   }
 
   /** A tenant's events in chain order after a tenant position. */
@@ -168,7 +176,7 @@ export class EventStore {
     return rows.map((row) => this.upcast(toRecordedEvent(row)));
   }
 
-  upcast(event: RecordedEvent): RecordedEvent {
+  upcast<Event extends Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data'>>(event: Event): Event {
     const data = this.registry.upcast(event.type, event.schemaVersion, event.data);
     return data === event.data ? event : { ...event, data };
   }

@@ -1,14 +1,13 @@
 import type { Decider, NotCreated } from '@zeren/domain';
-import type { RecordedEvent } from '@zeren/events';
 import { RecordNotFoundError } from '../commands/command-errors';
 import type { ScopedTransactions } from '../database/scoped-transactions';
-import type { EventStore } from '../event-store/event-store';
+import type { EventStore, StreamEvent } from '../event-store/event-store';
 import type { StoredRecord } from './record-commands';
 
 export interface FoldedRecord<State> {
   state: State;
   /** The events folded, oldest first; at least one. */
-  events: RecordedEvent[];
+  events: StreamEvent[];
 }
 
 /**
