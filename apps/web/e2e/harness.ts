@@ -95,3 +95,16 @@ export async function choose(page: Page, field: Locator, option: string): Promis
     }
   }
 }
+
+/**
+ * Opens the record-finding dialog of the inspection on screen and fills what every finding has:
+ * its unit, title and description. Returns the dialog, for the basis and the submit.
+ */
+export async function startRecordingFinding(page: Page, finding: { unit: string; title: string; description: string }): Promise<Locator> {
+  await page.getByTestId('record-finding').click();
+  const dialog = page.getByRole('dialog');
+  await choose(page, dialog.getByLabel('责任单位'), finding.unit);
+  await dialog.getByLabel('问题', { exact: true }).fill(finding.title);
+  await dialog.getByLabel('问题描述').fill(finding.description);
+  return dialog;
+}

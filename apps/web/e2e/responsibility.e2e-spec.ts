@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser';
-import { choose, signedInPage, startSeededServer, type SeededServer } from './harness';
+import { choose, signedInPage, startRecordingFinding, startSeededServer, type SeededServer } from './harness';
 
 // One seeded server: the year's cycle builds step by step, the district and the city taking turns.
 let seeded: SeededServer;
@@ -61,11 +61,7 @@ describe('the annual responsibility cycle in the browser', () => {
     const { page, context, errors } = await signedInPage(browser, url, 'qt.admin');
     await page.getByTestId('main-menu').getByRole('link', { name: '检查' }).click();
     await page.getByTestId('inspections-table').getByRole('link', { name: '网络意识形态阵地管理专项督查' }).click();
-    await page.getByTestId('record-finding').click();
-    const record = page.getByRole('dialog');
-    await choose(page, record.getByLabel('责任单位'), '河庄街道');
-    await record.getByLabel('问题', { exact: true }).fill('中心组学习次数不足');
-    await record.getByLabel('问题描述').fill('上半年中心组集体学习仅2次。');
+    const record = await startRecordingFinding(page, { unit: '河庄街道', title: '中心组学习次数不足', description: '上半年中心组集体学习仅2次。' });
     // The basis is picked from the unit's 责任清单; the item's content becomes the basis text.
     await choose(page, record.getByLabel('依据的责任清单事项'), '中心组学习');
     expect(await record.getByLabel('依据原文').inputValue()).toBe('党工委理论学习中心组每年集体学习不少于12次');

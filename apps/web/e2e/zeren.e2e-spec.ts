@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser';
-import { choose, DEMO_PASSWORD, PLATFORM_PASSWORD, newPage, signIn, signedInPage, startSeededServer, type SeededServer } from './harness';
+import { choose, DEMO_PASSWORD, PLATFORM_PASSWORD, newPage, signIn, signedInPage, startRecordingFinding, startSeededServer, type SeededServer } from './harness';
 
 // One seeded server for the whole journey: the steps build on each other like a working day.
 let seeded: SeededServer;
@@ -388,11 +388,7 @@ describe('the ledger, inspections, interviews and the audit trail', () => {
     await page.getByRole('button', { name: '开始检查' }).click();
     await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
     await page.getByText('检查中').first().waitFor();
-    await page.getByTestId('record-finding').click();
-    const record = page.getByRole('dialog');
-    await choose(page, record.getByLabel('责任单位'), '河庄街道');
-    await record.getByLabel('问题', { exact: true }).fill('街道公众号未落实“三审三校”');
-    await record.getByLabel('问题描述').fill('抽查发现河庄街道公众号3篇推文未经审核即发布。');
+    const record = await startRecordingFinding(page, { unit: '河庄街道', title: '街道公众号未落实“三审三校”', description: '抽查发现河庄街道公众号3篇推文未经审核即发布。' });
     // 钱塘区 keeps no 责任清单 in the demo: the basis is a rule, named by hand.
     await choose(page, record.getByLabel('依据类型'), '制度规定');
     await record.getByLabel('依据条目').fill('《党委（党组）意识形态工作责任制实施办法》第八条');
