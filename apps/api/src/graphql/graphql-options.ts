@@ -1,4 +1,4 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../config/app-config';
 import { StrictDateTime } from './date-time-scalar';
@@ -20,7 +20,9 @@ export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'dri
     playground: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !config.isProduction,
-    plugins: config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [],
+    // Every answer is one signed-in caller's, never shared by an HTTP cache: cache-control hints would
+    // only cost a hook on every field resolved (a ledger page has hundreds).
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [])],
     formatError: formatGraphQLError,
     validationRules: queryLimitRules(),
     parseOptions: { maxTokens: MAX_TOKENS },
