@@ -81,6 +81,16 @@ export function withLiterals(text: string, parameters: readonly unknown[] = []):
   return out;
 }
 
+/** The statement with its parameters written in, or undefined when one cannot be (a NUL) and it must travel with its parameters. */
+function literalStatement(text: string, parameters: readonly unknown[]): string | undefined {
+  try {
+    return withLiterals(text, parameters);
+  } catch (error) {
+    if (error instanceof NotALiteralError) return undefined;
+    throw error;
+  }
+}
+
 /** The rows of a message's statement counted from its end (pg answers a message of several with a list). */
 function rowsFromEnd<Row>(answer: Awaited<ReturnType<StatementClient['query']>>, fromEnd = 1): Row[] {
   return (Array.isArray(answer) ? answer.at(-fromEnd)! : answer).rows as Row[];
@@ -126,12 +136,11 @@ export class StatementBatch implements Sql {
 
   async query<Row = Record<string, unknown>>(text: string, parameters: unknown[] = []): Promise<Row[]> {
     if (this.committed) throw new SecondStatementError();
-    let literal: string;
-    try {
-      literal = withLiterals(text, parameters);
-    } catch (error) {
-      if (!(error instanceof NotALiteralError)) throw error;
-      // What waits goes first, then this statement alone, with its parameters.
+    // Only a statement that travels with others is written out as literals.
+    const travelsWithOthers = this.single || this.waiting.length > 0 || isUnansweredWrite(text);
+    const literal = travelsWithOthers ? literalStatement(text, parameters) : undefined;
+    if (literal === undefined) {
+      // Alone, with its parameters: after what waits, and before a single-statement transaction's COMMIT.
       if (this.waiting.length > 0) await this.send(this.waiting.splice(0));
       const rows = rowsFromEnd<Row>(await this.client.query(text, parameters));
       if (this.single) {
@@ -148,7 +157,6 @@ export class StatementBatch implements Sql {
       this.waiting.push(literal);
       return [];
     }
-    if (this.waiting.length === 0) return rowsFromEnd<Row>(await this.client.query(text, parameters));
     return rowsFromEnd<Row>(await this.send([...this.waiting.splice(0), literal]));
   }
 
