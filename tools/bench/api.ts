@@ -6,6 +6,7 @@ export { ProjectionRegistry, type InlineProjection } from '../../apps/api/src/co
 export { verifyTenantChain } from '../../apps/api/src/audit/chain-verification';
 export { loadConfig } from '../../apps/api/src/config/app-config';
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../apps/api/src/database/embedded-postgres';
+export { clientSql } from '../../apps/api/src/database/client-sql';
 export { ScopedTransactions } from '../../apps/api/src/database/scoped-transactions';
 export { statementsOf } from '../../apps/api/src/database/statement-batch';
 export type { Sql } from '../../apps/api/src/database/sql';

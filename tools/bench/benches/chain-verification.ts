@@ -5,17 +5,13 @@ import { Client } from 'pg';
 import { withClient } from '../bench-environment';
 import { format, floorRow, ratioRow, checkRow, contextRow, type BenchResult } from '../report';
 import type { BenchContext } from './bench-context';
-import { verifyTenantChain, type Sql } from '../api';
+import { clientSql, verifyTenantChain } from '../api';
 
 /** The baseline hashes at least this many events (whole chains) before its rate is taken. */
 const BASELINE_EVENTS = 200_000;
 /** Chains verified side by side: the database reads one while Node hashes another. */
 const PARALLEL_CHAINS = 2;
 const FLOOR_EVENTS_PER_SECOND = 100_000;
-
-function sqlOf(client: Client): Sql {
-  return { query: async <Row>(text: string, parameters?: unknown[]) => (await client.query(text, parameters)).rows as Row[] };
-}
 
 /** This process's CPU time so far (every thread: the event loop, the collector's helpers), in microseconds. */
 function nodeCpuUs(): number {
@@ -59,7 +55,7 @@ async function measureSteps(ownerUrl: string, tenantIds: readonly string[]) {
       if (events >= BASELINE_EVENTS) break;
       let cpu = nodeCpuUs();
       const links: ChainLink[] = [];
-      for await (const link of readStoredChain(sqlOf(client), tenantId)) links.push(link);
+      for await (const link of readStoredChain(clientSql(client), tenantId)) links.push(link);
       cpuUs.reading += nodeCpuUs() - cpu;
       cpu = nodeCpuUs();
       const canonical = links.map((link) => canonicalEventContent(link.content));
@@ -115,7 +111,7 @@ export async function chainVerificationBench(context: BenchContext): Promise<Ben
     await Promise.all(
       clients.map(async (client) => {
         while (next < rows.length) {
-          const result = await verifyTenantChain(sqlOf(client), rows[next++]!.tenant_id);
+          const result = await verifyTenantChain(clientSql(client), rows[next++]!.tenant_id);
           verified += result.verifiedEvents;
           if (!result.ok) failures += 1;
         }

@@ -17,13 +17,13 @@ import {
   readStoredChain,
   type AuditReport,
   type ChainLink,
-  type ChainSql,
   type PendingEvent,
 } from '@zeren/events';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the test drives the verify-audit tool's own entry point on a bundle this API exported
 import { main as verifyAudit, type Output } from '../../../../tools/verify-audit/verify-audit';
 import { appTransactions, createTestDatabase, withOwner, type TestDatabase } from '../../test/test-database';
 import { probeMetadata, ProbeRecordedV1, registerTenants } from '../../test/probe-events';
+import { clientSql } from '../database/client-sql';
 import type { ScopedTransactions } from '../database/scoped-transactions';
 import { EvidenceStore } from '../evidence/evidence-store';
 import { EventStore } from '../event-store/event-store';
@@ -134,8 +134,6 @@ function verify(tenantId: string, options: Parameters<AuditVerifier['verifyTenan
   return transactions.run({ tenantIds: [tenantId] }, (sql) => verifier.verifyTenant(sql, tenantId, options));
 }
 
-const ownerSql = (owner: Client): ChainSql => ({ query: async <Row>(text: string, parameters?: unknown[]) => (await owner.query(text, parameters)).rows as Row[] });
-
 /** Tampers as the database owner would: with the append-only triggers switched off for a moment. */
 function tamper(work: (owner: Client) => Promise<unknown>): Promise<void> {
   return withOwner(database, async (owner) => {
@@ -152,7 +150,7 @@ function tamper(work: (owner: Client) => Promise<unknown>): Promise<void> {
 
 async function storedLinks(owner: Client, tenantId: string): Promise<ChainLink[]> {
   const links: ChainLink[] = [];
-  for await (const link of readStoredChain(ownerSql(owner), tenantId)) links.push(link);
+  for await (const link of readStoredChain(clientSql(owner), tenantId)) links.push(link);
   return links;
 }
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { defineEvent, EventRegistry, readStoredChain, type ChainLink, type ChainSql, type PendingEvent } from '@zeren/events';
+import { defineEvent, EventRegistry, readStoredChain, type ChainLink, type PendingEvent } from '@zeren/events';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the offline verifier must reach the same verdict as the API on the same stored rows
 import { main as verifyAudit } from '../../../../tools/verify-audit/verify-audit';
 import { appTransactions, createTestDatabase, withOwner, type TestDatabase } from '../../test/test-database';
 import { probeMetadata, registerTenants } from '../../test/probe-events';
+import { clientSql } from '../database/client-sql';
 import type { ScopedTransactions } from '../database/scoped-transactions';
 import { EventStore } from '../event-store/event-store';
 import { verifyTenantChain, type ChainVerificationResult } from './chain-verification';
@@ -58,8 +58,6 @@ async function awkwardChain(): Promise<string> {
   return tenantId;
 }
 
-const ownerSql = (owner: Client): ChainSql => ({ query: async <Row>(text: string, parameters?: unknown[]) => (await owner.query(text, parameters)).rows as Row[] });
-
 function tamper(statement: string, tenantId: string, position: number): Promise<void> {
   return withOwner(database, async (owner) => {
     await owner.query('ALTER TABLE events DISABLE TRIGGER events_refuse_update_delete');
@@ -87,7 +85,7 @@ describe('verifying a chain as stored in PostgreSQL', () => {
     const tenantId = await awkwardChain();
     const links = await withOwner(database, async (owner) => {
       const read: ChainLink[] = [];
-      for await (const link of readStoredChain(ownerSql(owner), tenantId)) read.push(link);
+      for await (const link of readStoredChain(clientSql(owner), tenantId)) read.push(link);
       return read;
     });
     expect(links.map((link) => link.content.data)).toEqual(awkwardValues.map((value) => ({ value })));

@@ -5,7 +5,7 @@ import { evidenceHashesOf, readStoredChain } from '@zeren/events';
 import { loadConfig } from '../config/app-config';
 import { prepareDatabase } from '../database/database-bootstrap';
 import { EvidenceStore } from '../evidence/evidence-store';
-import { clientSql } from './client-sql';
+import { clientSql } from '../database/client-sql';
 
 export interface EvidenceOrphan {
   /** A stored file's sha256, or an interrupted upload's name under .incoming. */

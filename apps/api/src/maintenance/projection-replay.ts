@@ -2,7 +2,7 @@ import { PLATFORM_TENANT_ID, type EventRegistry } from '@zeren/events';
 import { Client } from 'pg';
 import type { InlineProjection, ProjectionRebuild } from '../commands/projection-registry';
 import { EventStore } from '../event-store/event-store';
-import { clientSql } from './client-sql';
+import { clientSql } from '../database/client-sql';
 
 export interface ReplayReport {
   events: number;

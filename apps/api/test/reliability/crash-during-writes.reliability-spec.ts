@@ -6,6 +6,7 @@ import { eventCatalogue } from '@zeren/events';
 import { freePort, type ServerProcess } from '@zeren/testing';
 import { ProjectionRegistry } from '../../src/commands/projection-registry';
 import { verifyTenantChain } from '../../src/audit/chain-verification';
+import { clientSql } from '../../src/database/client-sql';
 import { loadConfig } from '../../src/config/app-config';
 import { JsonLogger } from '../../src/logging/json-logger';
 import { replayProjections } from '../../src/maintenance/projection-replay';
@@ -160,8 +161,7 @@ describe(`${CLIENTS} concurrent check-ins with idempotency keys through crashes`
       const gaps = await owner.query(`SELECT stream_id FROM events GROUP BY tenant_id, stream_id HAVING max(version) <> count(*) OR min(version) <> 1`);
       expect(gaps.rows).toEqual([]);
       const { rows: tenants } = await owner.query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM events');
-      const sql = { query: async <Row>(text: string, parameters?: unknown[]) => (await owner.query(text, parameters)).rows as Row[] };
-      for (const { tenant_id } of tenants) expect(await verifyTenantChain(sql, tenant_id)).toMatchObject({ ok: true, failure: null });
+      for (const { tenant_id } of tenants) expect(await verifyTenantChain(clientSql(owner), tenant_id)).toMatchObject({ ok: true, failure: null });
 
       // An in-process app on the same database, for the projections its modules register.
       const config = loadConfig({

@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
-import type { Sql } from '../database/sql';
+import type { Sql } from './sql';
 
-/** A maintenance connection (the owner's, outside the application's pool) as the Sql the repositories and projections take. */
+/** A connection of its own (the owner's, outside the application's pool: maintenance, tools, tests) as the Sql the repositories, projections and chain readers take. */
 export function clientSql(client: Client): Sql {
   return { query: async <Row>(text: string, parameters?: unknown[]) => (await client.query(text, parameters)).rows as Row[] };
 }
