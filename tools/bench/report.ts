@@ -23,6 +23,7 @@ export const format = {
   rate: (perSecond: number, unit = 'ops/s') => `${Math.round(perSecond).toLocaleString('en')} ${unit}`,
   ms: (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`,
   ratio: (value: number) => `${value.toFixed(2)}×`,
+  micros: (value: number) => `${value < 100 ? value.toFixed(1) : value.toFixed(0)} µs`,
 };
 
 /** A throughput compared with a baseline's: bar met when measured ≥ minimum × baseline. */

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { canonicalEventContent, chainHash, GENESIS_HASH, readStoredChain, type ChainLink } from '@zeren/events';
 import { Client } from 'pg';
 import { withClient } from '../bench-environment';
 import { format, floorRow, ratioRow, checkRow, contextRow, type BenchResult } from '../report';
 import type { BenchContext } from './bench-context';
+import { nodeCpuUs, processCpu } from '../process-cpu';
 import { clientSql, verifyTenantChain } from '../api';
 
 /** The baseline hashes at least this many events (whole chains) before its rate is taken. */
@@ -13,32 +13,14 @@ const BASELINE_EVENTS = 200_000;
 const PARALLEL_CHAINS = 2;
 const FLOOR_EVENTS_PER_SECOND = 100_000;
 
-/** This process's CPU time so far (every thread: the event loop, the collector's helpers), in microseconds. */
-function nodeCpuUs(): number {
-  const { user, system } = process.cpuUsage();
-  return user + system;
-}
-
-/**
- * CPU time of a connection's server process so far, in microseconds, when PostgreSQL runs on this
- * machine (the embedded server; Linux's /proc); null when it cannot be seen from here.
- */
+/** CPU time of a connection's server process so far, in microseconds; null when it cannot be seen from here (an external server, no /proc). */
 async function backendCpuUs(client: Client): Promise<() => number | null> {
   const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  const ticksPerSecond = 100; // Linux's USER_HZ, the unit of utime and stime in /proc/<pid>/stat.
   return () => {
-    try {
-      const stat = readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8');
-      // Fields after the command name (which may hold spaces): state is the 1st, utime the 12th, stime the 13th.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
-    } catch {
-      return null;
-    }
+    const cpu = processCpu(rows[0]!.pid);
+    return cpu && cpu.seconds * 1e6;
   };
 }
-
-const micros = (value: number) => `${value.toFixed(1)} µs`;
 
 /**
  * The verifier's steps one at a time over whole chains, on one connection, in Node CPU time per
@@ -135,10 +117,10 @@ export async function chainVerificationBench(context: BenchContext): Promise<Ben
   const baselineRate = steps.events / steps.hashSeconds;
   const cores = availableParallelism();
   const limits = [
-    `One event costs the verifier ${micros(nodeUs)} of Node CPU in this run${postgresUs === null ? '' : ` and PostgreSQL ${micros(postgresUs)} of its own (the server processes' time: finding the rows and writing them out, the jsonb payloads as text)`}. ` +
-      `Node's part runs on one thread, and ${FLOOR_EVENTS_PER_SECOND.toLocaleString('en')} events/s leaves it ${micros(1e6 / FLOOR_EVENTS_PER_SECOND)} per event` +
-      (postgresUs === null ? '.' : `; on this machine's ${cores} cores, ${micros(nodeUs + postgresUs)} per event allows at most ${format.rate((cores * 1e6) / (nodeUs + postgresUs), 'events/s')} even if the work split perfectly and nothing else ran.`),
-    `Step by step (Node CPU per event, the baseline's ${steps.events.toLocaleString('en')} events, one chain at a time): reading ${micros(steps.readingUs)}, canonical JSON ${micros(steps.canonicalUs)}, sha256 ${micros(steps.hashUs)}. ` +
+    `One event costs the verifier ${format.micros(nodeUs)} of Node CPU in this run${postgresUs === null ? '' : ` and PostgreSQL ${format.micros(postgresUs)} of its own (the server processes' time: finding the rows and writing them out, the jsonb payloads as text)`}. ` +
+      `Node's part runs on one thread, and ${FLOOR_EVENTS_PER_SECOND.toLocaleString('en')} events/s leaves it ${format.micros(1e6 / FLOOR_EVENTS_PER_SECOND)} per event` +
+      (postgresUs === null ? '.' : `; on this machine's ${cores} cores, ${format.micros(nodeUs + postgresUs)} per event allows at most ${format.rate((cores * 1e6) / (nodeUs + postgresUs), 'events/s')} even if the work split perfectly and nothing else ran.`),
+    `Step by step (Node CPU per event, the baseline's ${steps.events.toLocaleString('en')} events, one chain at a time): reading ${format.micros(steps.readingUs)}, canonical JSON ${format.micros(steps.canonicalUs)}, sha256 ${format.micros(steps.hashUs)}. ` +
       `Even with reading free, canonical JSON and sha256 alone allow ${format.rate(1e6 / (steps.canonicalUs + steps.hashUs), 'events/s')} on one thread` +
       (steps.canonicalUs > steps.hashUs
         ? `; and the baseline is the sha256 step itself, so with rebuilding the canonical JSON alone costing more than hashing it, one thread cannot reach half the baseline's rate.`
@@ -153,8 +135,8 @@ export async function chainVerificationBench(context: BenchContext): Promise<Ben
       ratioRow('verifier vs sha256 of the same bytes', verifyRate, 'sha256 baseline', baselineRate, 0.5, 'events/s'),
       checkRow('every chain verifies', failures === 0 && verified === total, `${verified.toLocaleString('en')} of ${total.toLocaleString('en')} events, ${failures} chains failed`),
       contextRow('time for the whole log', `${seconds.toFixed(1)} s`, `baseline hashed ${steps.events.toLocaleString('en')} events in ${format.ms(steps.hashSeconds * 1e3)}`),
-      contextRow('CPU per verified event', `Node ${micros(nodeUs)}${postgresUs === null ? '' : ` · PostgreSQL ${micros(postgresUs)}`}`),
-      contextRow('one event step by step (Node CPU)', `reading ${micros(steps.readingUs)} · canonical JSON ${micros(steps.canonicalUs)} · sha256 ${micros(steps.hashUs)}`),
+      contextRow('CPU per verified event', `Node ${format.micros(nodeUs)}${postgresUs === null ? '' : ` · PostgreSQL ${format.micros(postgresUs)}`}`),
+      contextRow('one event step by step (Node CPU)', `reading ${format.micros(steps.readingUs)} · canonical JSON ${format.micros(steps.canonicalUs)} · sha256 ${format.micros(steps.hashUs)}`),
     ],
     notes: [
       `verifyTenantChain (apps/api/src/audit/chain-verification.ts, libs/events readStoredChain and ChainVerifier) over every district's chain, ${PARALLEL_CHAINS} chains at a time on separate connections; it reads the rows from PostgreSQL, rebuilds each event's canonical JSON from the stored columns and recomputes sha256(prev ‖ canonical).`,

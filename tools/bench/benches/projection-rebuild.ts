@@ -6,6 +6,7 @@ import { withClient } from '../bench-environment';
 import { timed } from '../measure';
 import { checkRow, contextRow, floorRow, format, ratioRow, type BenchResult, type FigureRow } from '../report';
 import type { BenchContext } from './bench-context';
+import { nodeCpuUs, processCpu, type ProcessCpu } from '../process-cpu';
 import { ProjectionRegistry, replayProjections } from '../api';
 
 /**
@@ -43,19 +44,13 @@ async function copyRows(owner: Client, tables: readonly string[]): Promise<{ sec
  * connections; null when they cannot be seen from here (an external server, no /proc).
  */
 function postgresCpuSeconds(): number | null {
-  const ticksPerSecond = 100; // Linux's USER_HZ, the unit of the times in /proc/<pid>/stat.
-  const processes: Array<{ pid: number; parent: number; title: string; seconds: number }> = [];
+  const processes: Array<ProcessCpu & { pid: number; title: string }> = [];
   try {
-    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        // After the command name (which may hold spaces): parent is the 2nd field, utime, stime, cutime and cstime the 12th to 15th.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const seconds = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0) / ticksPerSecond;
-        processes.push({ pid: Number(pid), parent: Number(fields[1]), title: readFileSync(`/proc/${pid}/cmdline`, 'utf8'), seconds });
-      } catch {
-        // The process ended while it was being read.
-      }
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number)) {
+      const cpu = processCpu(pid);
+      const title = cpu && commandLine(pid);
+      // A process that ended while it was being read is left out.
+      if (cpu && title !== null) processes.push({ ...cpu, pid, title });
     }
   } catch {
     return null;
@@ -70,10 +65,16 @@ function postgresCpuSeconds(): number | null {
     }
   }
   const server = processes.filter((candidate) => candidate.pid !== process.pid && ours.has(candidate.pid) && !candidate.title.startsWith('postgres: zeren_app'));
-  return server.length > 0 ? server.reduce((sum, candidate) => sum + candidate.seconds, 0) : null;
+  return server.length > 0 ? server.reduce((sum, candidate) => sum + candidate.seconds + candidate.endedChildrenSeconds, 0) : null;
 }
 
-const micros = (value: number) => `${value.toFixed(0)} µs`;
+function commandLine(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 export async function projectionRebuildBench(context: BenchContext): Promise<BenchResult> {
   const { log } = context;
@@ -81,12 +82,11 @@ export async function projectionRebuildBench(context: BenchContext): Promise<Ben
   const projections = dataSet.server.app.get(ProjectionRegistry).all();
   const tables = [...new Set(projections.flatMap((projection) => projection.tables))];
   log(`bench 5: replaying the million-event data set into fresh copies of ${tables.length} tables`);
-  const nodeBefore = process.cpuUsage();
+  const nodeBefore = nodeCpuUs();
   const postgresBefore = postgresCpuSeconds();
   const report = await withClient(dataSet.ownerUrl, (owner) => replayProjections(owner, eventCatalogue, projections, (message) => log(`  ${message}`)));
   const postgresAfter = postgresCpuSeconds();
-  const nodeCpu = process.cpuUsage(nodeBefore);
-  const nodeUs = (nodeCpu.user + nodeCpu.system) / report.events;
+  const nodeUs = (nodeCpuUs() - nodeBefore) / report.events;
   const postgresUs = postgresBefore !== null && postgresAfter !== null ? ((postgresAfter - postgresBefore) * 1e6) / report.events : null;
   const cores = availableParallelism();
   const copy = await withClient(dataSet.ownerUrl, (owner) => copyRows(owner, tables));
@@ -107,7 +107,7 @@ export async function projectionRebuildBench(context: BenchContext): Promise<Ben
       unequal.length === 0 ? `${tables.length} tables, row for row` : unequal.map((difference) => `${difference.table}: ${difference.onlyLive} only live, ${difference.onlyRebuilt} only rebuilt`).join('; '),
     ),
     contextRow('replay time', `${report.seconds.toFixed(1)} s for ${report.events.toLocaleString('en')} events`, 'seconds' in copy ? `COPY: ${format.ms(copy.seconds * 1000)} for ${copy.rows.toLocaleString('en')} rows` : '—'),
-    contextRow('CPU per replayed event', `Node ${micros(nodeUs)}${postgresUs === null ? '' : ` · PostgreSQL ${micros(postgresUs)}`}`),
+    contextRow('CPU per replayed event', `Node ${format.micros(nodeUs)}${postgresUs === null ? '' : ` · PostgreSQL ${format.micros(postgresUs)}`}`),
   );
   return {
     id: 'rebuild',
@@ -116,10 +116,10 @@ export async function projectionRebuildBench(context: BenchContext): Promise<Ben
     notes: [
       'replayProjections (apps/api/src/maintenance/projection-replay.ts) replays every chain from its first event, in chain order, into tables LIKE the live ones (indexes included), two connections taking whole chains side by side; then it compares them with the live tables with EXCEPT ALL (not timed). The findings projection, nearly all the events, folds its streams in memory with the domain\'s evolve and writes each table\'s rows many to a statement (INSERT … SELECT FROM unnest, the statement the live path sends with one row); units and inspections save each event\'s state from memory, one statement each; the other projections apply each event as the append path does; the webhook outbox, a side effect, does not run.',
       `The live tables of this data set were built by the bulk data path with the same code (projectTenantChain), so here equality shows the replay is deterministic; that it gives what the product's append path gives is shown by \`npm run bench -- datagen-check\` (see the preface) and apps/api/src/maintenance/projection-replay.int-spec.ts.`,
-      `What limits the rate is CPU, not round trips: one event cost ${micros(nodeUs)} of Node CPU (parsing the event rows, folding, serialising the rows' parameters; the event loop is one thread)` +
+      `What limits the rate is CPU, not round trips: one event cost ${format.micros(nodeUs)} of Node CPU (parsing the event rows, folding, serialising the rows' parameters; the event loop is one thread)` +
         (postgresUs === null
           ? ', and PostgreSQL the rest of the cores inserting the rows into tables with all their indexes.'
-          : ` and ${micros(postgresUs)} of PostgreSQL's (reading the events, inserting ${'seconds' in copy ? copy.rows.toLocaleString('en') : 'the'} rows into tables with all their indexes, and the comparison after; every server process but the API server's connections); on this machine's ${cores} cores ${micros(nodeUs + postgresUs)} per event allows at most ${format.rate((cores * 1e6) / (nodeUs + postgresUs), 'events/s')} even if the work split perfectly and nothing else ran.`) +
+          : ` and ${format.micros(postgresUs)} of PostgreSQL's (reading the events, inserting ${'seconds' in copy ? copy.rows.toLocaleString('en') : 'the'} rows into tables with all their indexes, and the comparison after; every server process but the API server's connections); on this machine's ${cores} cores ${format.micros(nodeUs + postgresUs)} per event allows at most ${format.rate((cores * 1e6) / (nodeUs + postgresUs), 'events/s')} even if the work split perfectly and nothing else ran.`) +
         ' Work from other processes on the machine comes straight off the measured rate (see the load average at the end).',
       'The COPY baseline loads the same rows from files on the server, table after table on one connection, into tables of the same shape; its rate in events/s is the replayed events over the COPY time.',
     ],
